@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Steward.Features.Accounts;
+using Steward.Features.ApiTokens;
+using Steward.Features.Contacts;
+using Steward.Features.Revenue;
+using Steward.Features.Users;
+using Steward.Infrastructure.Access;
+
+namespace Steward.Data;
+
+/// <summary>
+/// The one database. Provider-specific subclasses (<see cref="SqliteStewardDbContext"/>,
+/// <see cref="PostgresStewardDbContext"/>) only exist so each provider keeps its own migrations.
+/// Record-level access lives here, as query filters, so no query can forget it.
+/// </summary>
+public abstract class StewardDbContext(DbContextOptions options, Viewer viewer, TimeProvider clock)
+    : IdentityDbContext<StewardUser>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccountTeamMember> AccountTeamMembers => Set<AccountTeamMember>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<RevenueLine> RevenueLines => Set<RevenueLine>();
+
+    public Viewer Viewer => viewer;
+
+    // Read by the query filters at query time (EF parameterises members of the context).
+    private bool ViewerSeesAll => viewer.SeesAll;
+    private string? ViewerId => viewer.UserId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<AccountTier>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<AccountStatus>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<AccountTeamRole>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(StewardDbContext).Assembly, t => t.Namespace?.StartsWith("Steward.Features", StringComparison.Ordinal) == true);
+
+        // An account is visible to admins and system work, to its owner, to its account team,
+        // and to the manager of any team whose member owns or serves on it.
+        builder.Entity<Account>().HasQueryFilter(a =>
+            ViewerSeesAll
+            || (ViewerId != null
+                && (a.OwnerId == ViewerId
+                    || a.TeamMembers.Any(m => m.UserId == ViewerId)
+                    || Users.Any(u => u.Id == a.OwnerId && u.Team != null && u.Team.ManagerId == ViewerId)
+                    || a.TeamMembers.Any(m => Users.Any(u => u.Id == m.UserId && u.Team != null && u.Team.ManagerId == ViewerId)))));
+
+        // Everything that belongs to an account is visible exactly when its account is.
+        builder.Entity<AccountTeamMember>().HasQueryFilter(m => Accounts.Any(a => a.Id == m.AccountId));
+        builder.Entity<Contact>().HasQueryFilter(c => Accounts.Any(a => a.Id == c.AccountId));
+        builder.Entity<RevenueLine>().HasQueryFilter(r => Accounts.Any(a => a.Id == r.AccountId));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTrackedEntities();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTrackedEntities();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampTrackedEntities()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<TrackedEntity>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = now;
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+                // The original value stays in the WHERE clause, so a concurrent writer fails.
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+    }
+}

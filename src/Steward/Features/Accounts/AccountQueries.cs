@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Revenue;
+using Steward.Infrastructure.Errors;
+using Steward.Infrastructure.Http;
+
+namespace Steward.Features.Accounts;
+
+/// <summary>Reads of accounts. The DbContext's query filters limit every one to what the viewer may see.</summary>
+public sealed class AccountQueries(IDbContextFactory<StewardDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Page<AccountListItem>> ListAsync(AccountListQuery query, CancellationToken ct = default)
+    {
+        var (page, size) = Paging.Clamp(query.Page, query.PageSize);
+        var window = RevenueWindow.Trailing12Months(clock);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        var accounts = db.Accounts.AsNoTracking();
+        if (query.IncludeArchived != true) accounts = accounts.Where(a => a.ArchivedAt == null);
+        if (InputValidation.Clean(query.Search) is { } search)
+        {
+            var needle = Account.Normalize(search);
+            accounts = accounts.Where(a => a.NormalizedName.Contains(needle) || (a.ExternalId != null && a.ExternalId == search.Trim()));
+        }
+        if (InputValidation.Clean(query.OwnerId) is { } owner) accounts = accounts.Where(a => a.OwnerId == owner);
+        if (query.Tier is { } tier) accounts = accounts.Where(a => a.Tier == tier);
+        if (query.Status is { } status) accounts = accounts.Where(a => a.Status == status);
+        if (InputValidation.Clean(query.Sector) is { } sector) accounts = accounts.Where(a => a.Sector == sector);
+        if (query.ParentId is { } parentId) accounts = accounts.Where(a => a.ParentId == parentId);
+
+        var rows = accounts.Select(a => new AccountListItem(
+            a.Id, a.Name, a.Sector, a.Country, a.OwnerId, a.Owner!.DisplayName, a.Tier, a.Status,
+            a.RevenueLines.Where(r => r.Period >= window.From && r.Period < window.To).Sum(r => (decimal?)r.Amount) ?? 0m,
+            a.ParentId, a.Parent != null ? a.Parent.Name : null, a.ArchivedAt != null));
+
+        var total = await accounts.CountAsync(ct);
+        var items = await Sort(rows, query.Sort).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<AccountListItem>(items, page, size, total);
+    }
+
+    private static IQueryable<AccountListItem> Sort(IQueryable<AccountListItem> rows, string? sort)
+    {
+        var descending = sort?.StartsWith('-') == true;
+        var key = sort?.TrimStart('-', '+').ToLowerInvariant();
+        IOrderedQueryable<AccountListItem> ordered = key switch
+        {
+            "sector" => descending ? rows.OrderByDescending(r => r.Sector) : rows.OrderBy(r => r.Sector),
+            "country" => descending ? rows.OrderByDescending(r => r.Country) : rows.OrderBy(r => r.Country),
+            "owner" => descending ? rows.OrderByDescending(r => r.OwnerName) : rows.OrderBy(r => r.OwnerName),
+            "tier" => descending ? rows.OrderByDescending(r => r.Tier) : rows.OrderBy(r => r.Tier),
+            "status" => descending ? rows.OrderByDescending(r => r.Status) : rows.OrderBy(r => r.Status),
+            "revenue" => descending ? rows.OrderByDescending(r => r.Revenue12Months) : rows.OrderBy(r => r.Revenue12Months),
+            null or "" or "name" => descending ? rows.OrderByDescending(r => r.Name) : rows.OrderBy(r => r.Name),
+            _ => throw new InvalidInputException("Sort", $"Cannot sort by '{sort}'. Use name, sector, country, owner, tier, status or revenue, with '-' in front for descending."),
+        };
+        // The id makes paging stable when the sort key has ties.
+        return ordered.ThenBy(r => r.Id);
+    }
+
+    public async Task<AccountDto> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Accounts.AsNoTracking().Where(a => a.Id == id).Select(ToDto).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Account", id);
+    }
+
+    /// <summary>Distinct sectors of visible accounts, for filter pickers.</summary>
+    public async Task<IReadOnlyList<string>> SectorsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Accounts.Where(a => a.Sector != null).Select(a => a.Sector!).Distinct().OrderBy(s => s).ToListAsync(ct);
+    }
+
+    /// <summary>Visible accounts whose name matches, for pickers (parent account, global search).</summary>
+    public async Task<IReadOnlyList<AccountRef>> LookupAsync(string? search, int take = 20, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var accounts = db.Accounts.AsNoTracking().Where(a => a.ArchivedAt == null);
+        if (InputValidation.Clean(search) is { } s)
+        {
+            var needle = Account.Normalize(s);
+            accounts = accounts.Where(a => a.NormalizedName.Contains(needle));
+        }
+        return await accounts.OrderBy(a => a.Name).Take(take).Select(a => new AccountRef(a.Id, a.Name)).ToListAsync(ct);
+    }
+
+    internal static readonly System.Linq.Expressions.Expression<Func<Account, AccountDto>> ToDto = a => new AccountDto(
+        a.Id, a.Name, a.ExternalId, a.Sector, a.Country, a.Region, a.Website, a.Employees, a.AnnualRevenue, a.Currency,
+        a.ParentId, a.Parent != null ? a.Parent.Name : null, a.OwnerId, a.Owner!.DisplayName, a.Tier, a.Status,
+        a.CustomerSince, a.Notes, a.ArchivedAt != null, a.ArchivedAt, a.Version, a.CreatedAt, a.UpdatedAt);
+}
+
+public sealed record AccountRef(int Id, string Name);

@@ -1,0 +1,43 @@
+using Steward.Features.Accounts;
+using Steward.Features.ApiTokens;
+using Steward.Features.Contacts;
+using Steward.Features.Demo;
+using Steward.Features.Revenue;
+using Steward.Features.Users;
+using Steward.Infrastructure.Access;
+using Steward.Infrastructure.Auth;
+
+namespace Steward.Features;
+
+/// <summary>Each feature's services and API routes, in one list.</summary>
+public static class FeatureSetup
+{
+    public static IServiceCollection AddStewardFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.AddScoped<AccessRules>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<AccountQueries>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<AccountTeamService>();
+        services.AddScoped<ContactQueries>();
+        services.AddScoped<ContactService>();
+        services.AddScoped<RevenueQueries>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapStewardApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1")
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(AuthSetup.ApiScheme).RequireAuthenticatedUser())
+            .DisableAntiforgery();
+
+        api.MapAccountsApi();
+        api.MapContactsApi();
+        api.MapUsersApi();
+        api.MapApiTokensApi();
+        return endpoints;
+    }
+}
