@@ -55,8 +55,9 @@ public abstract class StewardDbContext(DbContextOptions options, Viewer viewer, 
                     || Users.Any(u => u.Id == a.OwnerId && u.Team != null && u.Team.ManagerId == ViewerId)
                     || a.TeamMembers.Any(m => Users.Any(u => u.Id == m.UserId && u.Team != null && u.Team.ManagerId == ViewerId)))));
 
-        // Everything that belongs to an account is visible exactly when its account is.
-        builder.Entity<AccountTeamMember>().HasQueryFilter(m => Accounts.Any(a => a.Id == m.AccountId));
+        // Everything that belongs to an account is visible exactly when its account is. The
+        // account team itself is the exception: it is what the account filter reads, so filtering
+        // it by account would be circular; AccountTeamService reaches it only through a visible account.
         builder.Entity<Contact>().HasQueryFilter(c => Accounts.Any(a => a.Id == c.AccountId));
         builder.Entity<RevenueLine>().HasQueryFilter(r => Accounts.Any(a => a.Id == r.AccountId));
     }

@@ -28,33 +28,36 @@ public sealed class AccountQueries(IDbContextFactory<StewardDbContext> dbFactory
         if (InputValidation.Clean(query.Sector) is { } sector) accounts = accounts.Where(a => a.Sector == sector);
         if (query.ParentId is { } parentId) accounts = accounts.Where(a => a.ParentId == parentId);
 
-        var rows = accounts.Select(a => new AccountListItem(
-            a.Id, a.Name, a.Sector, a.Country, a.OwnerId, a.Owner!.DisplayName, a.Tier, a.Status,
-            a.RevenueLines.Where(r => r.Period >= window.From && r.Period < window.To).Sum(r => (decimal?)r.Amount) ?? 0m,
-            a.ParentId, a.Parent != null ? a.Parent.Name : null, a.ArchivedAt != null));
-
         var total = await accounts.CountAsync(ct);
-        var items = await Sort(rows, query.Sort).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var items = await Sort(accounts, query.Sort, window).Skip((page - 1) * size).Take(size)
+            .Select(a => new AccountListItem(
+                a.Id, a.Name, a.Sector, a.Country, a.OwnerId, a.Owner!.DisplayName, a.Tier, a.Status,
+                a.RevenueLines.Where(r => r.Period >= window.From && r.Period < window.To).Sum(r => (decimal?)r.Amount) ?? 0m,
+                a.ParentId, a.Parent != null ? a.Parent.Name : null, a.ArchivedAt != null))
+            .ToListAsync(ct);
         return new Page<AccountListItem>(items, page, size, total);
     }
 
-    private static IQueryable<AccountListItem> Sort(IQueryable<AccountListItem> rows, string? sort)
+    private static IQueryable<Account> Sort(IQueryable<Account> accounts, string? sort, RevenueWindow window)
     {
         var descending = sort?.StartsWith('-') == true;
         var key = sort?.TrimStart('-', '+').ToLowerInvariant();
-        IOrderedQueryable<AccountListItem> ordered = key switch
+        IOrderedQueryable<Account> ordered = key switch
         {
-            "sector" => descending ? rows.OrderByDescending(r => r.Sector) : rows.OrderBy(r => r.Sector),
-            "country" => descending ? rows.OrderByDescending(r => r.Country) : rows.OrderBy(r => r.Country),
-            "owner" => descending ? rows.OrderByDescending(r => r.OwnerName) : rows.OrderBy(r => r.OwnerName),
-            "tier" => descending ? rows.OrderByDescending(r => r.Tier) : rows.OrderBy(r => r.Tier),
-            "status" => descending ? rows.OrderByDescending(r => r.Status) : rows.OrderBy(r => r.Status),
-            "revenue" => descending ? rows.OrderByDescending(r => r.Revenue12Months) : rows.OrderBy(r => r.Revenue12Months),
-            null or "" or "name" => descending ? rows.OrderByDescending(r => r.Name) : rows.OrderBy(r => r.Name),
-            _ => throw new InvalidInputException("Sort", $"Cannot sort by '{sort}'. Use name, sector, country, owner, tier, status or revenue, with '-' in front for descending."),
+            "sector" => descending ? accounts.OrderByDescending(a => a.Sector) : accounts.OrderBy(a => a.Sector),
+            "country" => descending ? accounts.OrderByDescending(a => a.Country) : accounts.OrderBy(a => a.Country),
+            "owner" => descending ? accounts.OrderByDescending(a => a.Owner!.DisplayName) : accounts.OrderBy(a => a.Owner!.DisplayName),
+            "tier" => descending ? accounts.OrderByDescending(a => a.Tier) : accounts.OrderBy(a => a.Tier),
+            "status" => descending ? accounts.OrderByDescending(a => a.Status) : accounts.OrderBy(a => a.Status),
+            "updated" => descending ? accounts.OrderByDescending(a => a.UpdatedAt) : accounts.OrderBy(a => a.UpdatedAt),
+            "revenue" => descending
+                ? accounts.OrderByDescending(a => a.RevenueLines.Where(r => r.Period >= window.From && r.Period < window.To).Sum(r => (decimal?)r.Amount) ?? 0m)
+                : accounts.OrderBy(a => a.RevenueLines.Where(r => r.Period >= window.From && r.Period < window.To).Sum(r => (decimal?)r.Amount) ?? 0m),
+            null or "" or "name" => descending ? accounts.OrderByDescending(a => a.Name) : accounts.OrderBy(a => a.Name),
+            _ => throw new InvalidInputException("Sort", $"Cannot sort by '{sort}'. Use name, sector, country, owner, tier, status, revenue or updated, with '-' in front for descending."),
         };
         // The id makes paging stable when the sort key has ties.
-        return ordered.ThenBy(r => r.Id);
+        return ordered.ThenBy(a => a.Id);
     }
 
     public async Task<AccountDto> GetAsync(int id, CancellationToken ct = default)
