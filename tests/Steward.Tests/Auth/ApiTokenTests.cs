@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Steward.Features.ApiTokens;
 using Microsoft.Extensions.DependencyInjection;
+using Steward.Features.ApiTokens;
 using Steward.Features.Users;
 using Steward.Tests.Infrastructure;
 

@@ -65,7 +65,7 @@ public sealed class DemoSeeder(StewardDbContext db, UserAdministration userAdmin
             // About one group in six has subsidiaries, which share its owner and sector.
             if (faker.Random.Bool(0.17f) && accounts.Count < count - 2)
             {
-                parent.Name = name + " Group";
+                parent.Name = name.EndsWith(" Group", StringComparison.Ordinal) ? name : name + " Group";
                 parent.NormalizedName = Account.Normalize(parent.Name);
                 foreach (var suffix in faker.PickRandom(new[] { "Deutschland GmbH", "UK Ltd", "France SAS", "Nordics AB", "Americas Inc." }, faker.Random.Int(2, 3)))
                 {

@@ -57,6 +57,7 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StewardDbContext>()
+            .AddClaimsPrincipalFactory<StewardClaimsFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 

@@ -38,6 +38,17 @@ public static class AdminCommands
         });
         root.Subcommands.Add(migrate);
 
+        var output = new Option<string>("--output") { Description = "File to write the backup to.", Required = true };
+        var backup = new Command("backup", "Write a consistent copy of the database (SQLite: VACUUM INTO; PostgreSQL: pg_dump).") { output };
+        backup.SetAction(async (result, ct) =>
+        {
+            await using var app = buildApp();
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Viewer>().SetSystem();
+            return await Backup.RunAsync(scope.ServiceProvider.GetRequiredService<StewardDbContext>(), result.GetValue(output)!, ct);
+        });
+        root.Subcommands.Add(backup);
+
         root.Subcommands.Add(Users(buildApp));
         root.Subcommands.Add(Tokens(buildApp));
         return root;
