@@ -24,6 +24,7 @@ public sealed class StewardApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Now);
     public string Provider => _database.Provider;
+    public string ConnectionString => _database.ConnectionString;
 
     private StewardApp(TestDatabase database, Action<IServiceCollection>? configureServices)
     {
