@@ -20,16 +20,7 @@ public partial class Program
     /// <summary>The whole application: services, then the request pipeline, then the endpoints.</summary>
     public static WebApplication BuildApp(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-
-        builder.Services
-            .AddStewardInfrastructure(builder.Configuration)
-            .AddStewardDatabase(builder.Configuration, builder.Environment)
-            .AddStewardAuth()
-            .AddStewardFeatures(builder.Configuration)
-            .AddStewardUi();
-
-        var app = builder.Build();
+        var app = CreateBuilder(args).Build();
 
         app.UseStewardPipeline();
         app.MapStewardHealthChecks();
@@ -38,5 +29,18 @@ public partial class Program
         app.MapStewardApi();
         app.MapStewardUi();
         return app;
+    }
+
+    /// <summary>The services alone (benchmarks and tools use them without the web pipeline).</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services
+            .AddStewardInfrastructure(builder.Configuration)
+            .AddStewardDatabase(builder.Configuration, builder.Environment)
+            .AddStewardAuth()
+            .AddStewardFeatures(builder.Configuration)
+            .AddStewardUi();
+        return builder;
     }
 }

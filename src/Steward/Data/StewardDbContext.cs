@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Steward.Features.Accounts;
@@ -15,8 +17,11 @@ namespace Steward.Data;
 /// Record-level access lives here, as query filters, so no query can forget it.
 /// </summary>
 public abstract class StewardDbContext(DbContextOptions options, Viewer viewer, TimeProvider clock)
-    : IdentityDbContext<StewardUser>(options)
+    : IdentityDbContext<StewardUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Cookie and antiforgery keys, shared by every app node so sign-ins survive restarts and load balancing.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Account> Accounts => Set<Account>();
@@ -56,10 +61,24 @@ public abstract class StewardDbContext(DbContextOptions options, Viewer viewer, 
                     || a.TeamMembers.Any(m => Users.Any(u => u.Id == m.UserId && u.Team != null && u.Team.ManagerId == ViewerId)))));
 
         // Everything that belongs to an account is visible exactly when its account is. The
-        // account team itself is the exception: it is what the account filter reads, so filtering
-        // it by account would be circular; AccountTeamService reaches it only through a visible account.
-        builder.Entity<Contact>().HasQueryFilter(c => Accounts.Any(a => a.Id == c.AccountId));
-        builder.Entity<RevenueLine>().HasQueryFilter(r => Accounts.Any(a => a.Id == r.AccountId));
+        // account team is the exception: the account filter reads it, so filtering it by account
+        // would be circular; AccountTeamService reaches it only through a visible account.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IAccountOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null))
+        {
+            entity.SetQueryFilter(AccountOwnedFilter(entity.ClrType));
+        }
+    }
+
+    /// <summary>Builds <c>x => Accounts.Any(a => a.Id == x.AccountId)</c> for one entity type.</summary>
+    private LambdaExpression AccountOwnedFilter(Type type)
+    {
+        var row = Expression.Parameter(type, "x");
+        var account = Expression.Parameter(typeof(Account), "a");
+        var sameAccount = Expression.Lambda<Func<Account, bool>>(
+            Expression.Equal(Expression.Property(account, nameof(Account.Id)), Expression.Property(row, nameof(IAccountOwned.AccountId))), account);
+        var accounts = Expression.Property(Expression.Constant(this), nameof(Accounts));
+        var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(Account)], accounts, Expression.Quote(sameAccount));
+        return Expression.Lambda(any, row);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

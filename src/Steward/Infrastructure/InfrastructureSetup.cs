@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -27,6 +28,8 @@ public static class InfrastructureSetup
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
         });
+
+        services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDbContext>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<StewardDbContext>("database", tags: ["ready"]);

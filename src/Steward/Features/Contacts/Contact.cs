@@ -4,7 +4,7 @@ using Steward.Features.Accounts;
 namespace Steward.Features.Contacts;
 
 /// <summary>A person at a customer.</summary>
-public class Contact : TrackedEntity
+public class Contact : TrackedEntity, IAccountOwned
 {
     public int Id { get; set; }
     public int AccountId { get; set; }

@@ -1,9 +1,10 @@
+using Steward.Data;
 using Steward.Features.Accounts;
 
 namespace Steward.Features.Revenue;
 
 /// <summary>What an account bought from us in one month, optionally per product.</summary>
-public class RevenueLine
+public class RevenueLine : IAccountOwned
 {
     public long Id { get; set; }
     public int AccountId { get; set; }
