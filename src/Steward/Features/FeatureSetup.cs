@@ -2,7 +2,9 @@ using Steward.Features.Accounts;
 using Steward.Features.ApiTokens;
 using Steward.Features.Contacts;
 using Steward.Features.Demo;
+using Steward.Features.Notifications;
 using Steward.Features.Revenue;
+using Steward.Features.Tasks;
 using Steward.Features.Users;
 using Steward.Infrastructure.Access;
 using Steward.Infrastructure.Auth;
@@ -25,6 +27,8 @@ public static class FeatureSetup
         services.AddScoped<ContactQueries>();
         services.AddScoped<ContactService>();
         services.AddScoped<RevenueQueries>();
+        services.AddScoped<TaskService>();
+        services.AddScoped<NotificationService>();
         return services;
     }
 

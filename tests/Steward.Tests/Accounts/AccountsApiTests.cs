@@ -179,4 +179,25 @@ public sealed class AccountsApiTests : ApiTest
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await am.PutAsJsonAsync("/api/v1/accounts/424242", new { name = "X" }, Json)).StatusCode);
     }
+
+    [Fact]
+    public async Task Changes_of_status_tier_owner_and_archiving_are_recorded_with_who_and_when()
+    {
+        var manager = await As(People.ManagerNorth);
+        var account = await CreateAccountAsync(manager, "Kappa History", b => b["ownerId"] = null);
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        await manager.PatchAsJsonAsync($"/api/v1/accounts/{account.Id}", new { status = "AtRisk", tier = "Growth", ownerId = await App.UserIdAsync(People.AmNorth) }, Json);
+        await manager.DeleteAsync($"/api/v1/accounts/{account.Id}");
+
+        var history = await ReadAsync<Page<AccountChangeDto>>(await manager.GetAsync($"/api/v1/accounts/{account.Id}/history"));
+        Assert.Equal(
+            [AccountChangeKind.Archived, AccountChangeKind.StatusChanged, AccountChangeKind.TierChanged, AccountChangeKind.OwnerChanged, AccountChangeKind.Created],
+            history.Items.Select(c => c.Kind).OrderBy(k => k == AccountChangeKind.Created).ThenBy(k => k != AccountChangeKind.Archived).ThenBy(k => k));
+        var status = history.Items.Single(c => c.Kind == AccountChangeKind.StatusChanged);
+        Assert.Equal(("Active", "AtRisk", "Morgan Meyer"), (status.From, status.To, status.ByName));
+        Assert.Equal(StewardApp.Now.UtcDateTime.AddHours(1), status.At);
+
+        var outsider = await As(People.AmSouth);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/accounts/{account.Id}/history")).StatusCode);
+    }
 }

@@ -87,6 +87,21 @@ public sealed class AccountQueries(IDbContextFactory<StewardDbContext> dbFactory
         return await accounts.OrderBy(a => a.Name).Take(take).Select(a => new AccountRef(a.Id, a.Name)).ToListAsync(ct);
     }
 
+    /// <summary>The account's recorded changes, newest first.</summary>
+    public async Task<Page<AccountChangeDto>> HistoryAsync(int accountId, int? page = null, int? pageSize = null, CancellationToken ct = default)
+    {
+        var (p, size) = Paging.Clamp(page, pageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct)) throw new NotFoundException("Account", accountId);
+        var changes = db.Set<AccountChange>().AsNoTracking().Where(c => c.AccountId == accountId);
+        var total = await changes.CountAsync(ct);
+        var items = await changes.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Skip((p - 1) * size).Take(size)
+            .Select(c => new AccountChangeDto(c.Id, c.Kind, c.From, c.To, c.Reason, c.ByUserId,
+                c.ByUserId == null ? null : db.Users.Where(u => u.Id == c.ByUserId).Select(u => u.DisplayName).FirstOrDefault(), c.At))
+            .ToListAsync(ct);
+        return new Page<AccountChangeDto>(items, p, size, total);
+    }
+
     internal static readonly System.Linq.Expressions.Expression<Func<Account, AccountDto>> ToDto = a => new AccountDto(
         a.Id, a.Name, a.ExternalId, a.Sector, a.Country, a.Region, a.Website, a.Employees, a.AnnualRevenue, a.Currency,
         a.ParentId, a.Parent != null ? a.Parent.Name : null, a.OwnerId, a.Owner!.DisplayName, a.Tier, a.Status,
@@ -94,3 +109,5 @@ public sealed class AccountQueries(IDbContextFactory<StewardDbContext> dbFactory
 }
 
 public sealed record AccountRef(int Id, string Name);
+
+public sealed record AccountChangeDto(long Id, AccountChangeKind Kind, string? From, string? To, string? Reason, string? ByUserId, string? ByName, DateTime At);

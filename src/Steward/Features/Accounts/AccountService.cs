@@ -19,6 +19,7 @@ public sealed class AccountService(IDbContextFactory<StewardDbContext> dbFactory
         var account = new Account();
         Apply(input, account);
         db.Accounts.Add(account);
+        Record(db, account, AccountChangeKind.Created, null, account.Name);
         await db.SaveChangesAsync(ct);
         return await ReadAsync(db, account.Id, ct);
     }
@@ -30,7 +31,9 @@ public sealed class AccountService(IDbContextFactory<StewardDbContext> dbFactory
         var account = await LoadForChangeAsync(db, id, expectedVersion, ct);
         input.OwnerId = InputValidation.Clean(input.OwnerId) ?? account.OwnerId;
         await ValidateAsync(db, input, account, ct);
+        var before = (account.Status, account.Tier, account.OwnerId, account.ParentId);
         Apply(input, account);
+        RecordChanges(db, account, before);
         await SaveAsync(db, ct);
         return await ReadAsync(db, id, ct);
     }
@@ -56,6 +59,7 @@ public sealed class AccountService(IDbContextFactory<StewardDbContext> dbFactory
         {
             account.ArchivedAt = clock.GetUtcNow().UtcDateTime;
             account.ArchivedById = viewer.UserId;
+            Record(db, account, AccountChangeKind.Archived, null, null);
             await SaveAsync(db, ct);
         }
         return await ReadAsync(db, id, ct);
@@ -73,6 +77,7 @@ public sealed class AccountService(IDbContextFactory<StewardDbContext> dbFactory
         {
             account.ArchivedAt = null;
             account.ArchivedById = null;
+            Record(db, account, AccountChangeKind.Restored, null, null);
             await SaveAsync(db, ct);
         }
         return await ReadAsync(db, id, ct);
@@ -163,6 +168,18 @@ public sealed class AccountService(IDbContextFactory<StewardDbContext> dbFactory
         }
         return false;
     }
+
+    private void RecordChanges(StewardDbContext db, Account account, (AccountStatus Status, AccountTier Tier, string OwnerId, int? ParentId) before)
+    {
+        if (before.Status != account.Status) Record(db, account, AccountChangeKind.StatusChanged, before.Status.ToString(), account.Status.ToString());
+        if (before.Tier != account.Tier) Record(db, account, AccountChangeKind.TierChanged, before.Tier.ToString(), account.Tier.ToString());
+        if (before.OwnerId != account.OwnerId) Record(db, account, AccountChangeKind.OwnerChanged, before.OwnerId, account.OwnerId);
+        if (before.ParentId != account.ParentId) Record(db, account, AccountChangeKind.ParentChanged, before.ParentId?.ToString(System.Globalization.CultureInfo.InvariantCulture), account.ParentId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Adds a history entry that is saved with the change itself.</summary>
+    internal void Record(StewardDbContext db, Account account, AccountChangeKind kind, string? from, string? to, string? reason = null) =>
+        db.Add(new AccountChange { Account = account, Kind = kind, From = from, To = to, Reason = reason, ByUserId = viewer.UserId, At = clock.GetUtcNow().UtcDateTime });
 
     private static void Apply(AccountInput input, Account account)
     {

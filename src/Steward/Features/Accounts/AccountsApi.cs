@@ -58,6 +58,10 @@ public static class AccountsApi
             revenue.MonthlyAsync(id, months ?? 24, ct))
             .WithSummary("Monthly revenue of the account (and, separately, of its subsidiaries).");
 
+        group.MapGet("/{id:int}/history", (int id, int? page, int? pageSize, AccountQueries accounts, CancellationToken ct) =>
+            accounts.HistoryAsync(id, page, pageSize, ct))
+            .WithSummary("What changed on the account (status, tier, owner, archive…), who changed it and when; newest first.");
+
         group.MapGet("/{id:int}/team", (int id, AccountTeamService team, CancellationToken ct) => team.ListAsync(id, ct))
             .WithSummary("The account team: colleagues who serve on the account.");
 

@@ -62,6 +62,25 @@ namespace Steward.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccountChange",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    From = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ByUserId = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountChange", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Accounts",
                 columns: table => new
                 {
@@ -304,6 +323,69 @@ namespace Steward.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notification",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notification", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notification_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    ContactId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    AssigneeId = table.Column<string>(type: "text", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Priority = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedById = table.Column<string>(type: "text", nullable: true),
+                    SourceKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SourceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Tasks_AspNetUsers_AssigneeId",
+                        column: x => x.AssigneeId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -322,6 +404,11 @@ namespace Steward.Data.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountChange_AccountId_At",
+                table: "AccountChange",
+                columns: new[] { "AccountId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_ExternalId",
@@ -440,9 +527,29 @@ namespace Steward.Data.Postgres.Migrations
                 column: "ReportsToId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notification_UserId_ReadAt_CreatedAt",
+                table: "Notification",
+                columns: new[] { "UserId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RevenueLines_AccountId_Period",
                 table: "RevenueLines",
                 columns: new[] { "AccountId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_AccountId_State",
+                table: "Tasks",
+                columns: new[] { "AccountId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_AssigneeId_State_DueDate",
+                table: "Tasks",
+                columns: new[] { "AssigneeId", "State", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_SourceKind_SourceId",
+                table: "Tasks",
+                columns: new[] { "SourceKind", "SourceId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Teams_ManagerId",
@@ -454,6 +561,14 @@ namespace Steward.Data.Postgres.Migrations
                 table: "Teams",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AccountChange_Accounts_AccountId",
+                table: "AccountChange",
+                column: "AccountId",
+                principalTable: "Accounts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Accounts_AspNetUsers_OwnerId",
@@ -520,6 +635,9 @@ namespace Steward.Data.Postgres.Migrations
                 table: "Teams");
 
             migrationBuilder.DropTable(
+                name: "AccountChange");
+
+            migrationBuilder.DropTable(
                 name: "AccountTeamMembers");
 
             migrationBuilder.DropTable(
@@ -547,7 +665,13 @@ namespace Steward.Data.Postgres.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Notification");
+
+            migrationBuilder.DropTable(
                 name: "RevenueLines");
+
+            migrationBuilder.DropTable(
+                name: "Tasks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
