@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Features.Accounts;

@@ -14,7 +14,11 @@ public sealed class TaskServiceTests : ApiTest
 
         var task = await App.AsAsync(People.AmNorth, s => s.GetRequiredService<TaskService>().CreateAsync(new TaskInput
         {
-            AccountId = account.Id, Title = "  Send the QBR deck ", DueDate = new DateOnly(2026, 11, 20), SourceKind = "meeting", SourceId = "7",
+            AccountId = account.Id,
+            Title = "  Send the QBR deck ",
+            DueDate = new DateOnly(2026, 11, 20),
+            SourceKind = "meeting",
+            SourceId = "7",
         }));
         Assert.Equal("Send the QBR deck", task.Title);
         Assert.Equal("Avery Brooks", task.AssigneeName);
