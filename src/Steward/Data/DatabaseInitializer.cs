@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Steward.Features.Demo;
+using Steward.Features.Portfolio;
 using Steward.Infrastructure.Access;
 
 namespace Steward.Data;
@@ -18,7 +19,10 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<De
 
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Viewer>().SetSystem();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(demo.Value, cancellationToken);
+        if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(demo.Value, cancellationToken) && demo.Value.Accounts > 0)
+        {
+            await services.GetRequiredService<ScoringService>().RecomputeAsync("demo", ct: cancellationToken);
+        }
         lifetime.ApplicationStarted.Register(PrintDemoLogins);
     }
 

@@ -32,14 +32,6 @@ public static class Browser
         return Path.Combine(dir, $"{name}-{Steward.Testing.TestDatabase.ProviderName.ToLowerInvariant()}.png");
     }
 
-    /// <summary>The app's warnings and errors during the browser tests: artifacts/logs.</summary>
-    public static string LogPath()
-    {
-        var dir = Path.Combine(RepositoryRoot(), "artifacts", "logs");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, $"browser-{Steward.Testing.TestDatabase.ProviderName.ToLowerInvariant()}.log");
-    }
-
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

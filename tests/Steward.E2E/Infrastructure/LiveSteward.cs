@@ -48,7 +48,7 @@ public sealed class LiveSteward : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         // Outside Development the package assets (MudBlazor's CSS and JS) are only found through the manifest.
         builder.UseStaticWebAssets();
-        builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(Browser.LogPath())));
+        builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(FileLoggerProvider.PathFor("browser"))));
     }
 
     public override async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Steward.Features.ApiTokens;
 using Steward.Features.Users;
@@ -59,6 +60,7 @@ public sealed class StewardApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Provider);
         builder.UseSetting("ConnectionStrings:Steward", _database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(FileLoggerProvider.PathFor("integration"))));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

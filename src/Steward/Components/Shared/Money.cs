@@ -23,5 +23,5 @@ public static class Money
     }
 
     public static string Percent(decimal? fraction) =>
-        fraction is { } f ? (f >= 0 ? "+" : "") + f.ToString("P0", CultureInfo.InvariantCulture) : "–";
+        fraction is { } f ? (f >= 0 ? "+" : "") + (f * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
 }

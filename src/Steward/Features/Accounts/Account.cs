@@ -30,6 +30,14 @@ public class Account : TrackedEntity
     public AccountTier Tier { get; set; }
     public AccountStatus Status { get; set; } = AccountStatus.Active;
     public DateOnly? CustomerSince { get; set; }
+    /// <summary>What the customer spends a year on what we sell, with anyone: our revenue's ceiling.</summary>
+    public decimal? EstimatedWallet { get; set; }
+    /// <summary>1–5, set by hand: how well the customer fits our strategy.</summary>
+    public int? StrategicFit { get; set; }
+    /// <summary>1–5, set by hand: how easily we could replace this customer's business (5 = easily).</summary>
+    public int? Replaceability { get; set; }
+    /// <summary>1–5, set by hand: how strong our relationships there are overall.</summary>
+    public int? RelationshipStrength { get; set; }
     public string? Notes { get; set; }
     public DateTime? ArchivedAt { get; set; }
     public string? ArchivedById { get; set; }

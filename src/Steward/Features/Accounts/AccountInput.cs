@@ -48,6 +48,18 @@ public sealed class AccountInput
 
     public DateOnly? CustomerSince { get; set; }
 
+    [Range(typeof(decimal), "0", "1000000000000000", ErrorMessage = "Estimated wallet must be zero or more.")]
+    public decimal? EstimatedWallet { get; set; }
+
+    [Range(1, 5, ErrorMessage = "Strategic fit must be between 1 and 5.")]
+    public int? StrategicFit { get; set; }
+
+    [Range(1, 5, ErrorMessage = "Replaceability must be between 1 and 5.")]
+    public int? Replaceability { get; set; }
+
+    [Range(1, 5, ErrorMessage = "Relationship strength must be between 1 and 5.")]
+    public int? RelationshipStrength { get; set; }
+
     [StringLength(10_000, ErrorMessage = "Notes can be at most 10,000 characters.")]
     public string? Notes { get; set; }
 
@@ -67,6 +79,10 @@ public sealed class AccountInput
         Tier = a.Tier,
         Status = a.Status,
         CustomerSince = a.CustomerSince,
+        EstimatedWallet = a.EstimatedWallet,
+        StrategicFit = a.StrategicFit,
+        Replaceability = a.Replaceability,
+        RelationshipStrength = a.RelationshipStrength,
         Notes = a.Notes,
     };
 }

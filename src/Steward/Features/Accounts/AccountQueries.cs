@@ -105,7 +105,7 @@ public sealed class AccountQueries(IDbContextFactory<StewardDbContext> dbFactory
     internal static readonly System.Linq.Expressions.Expression<Func<Account, AccountDto>> ToDto = a => new AccountDto(
         a.Id, a.Name, a.ExternalId, a.Sector, a.Country, a.Region, a.Website, a.Employees, a.AnnualRevenue, a.Currency,
         a.ParentId, a.Parent != null ? a.Parent.Name : null, a.OwnerId, a.Owner!.DisplayName, a.Tier, a.Status,
-        a.CustomerSince, a.Notes, a.ArchivedAt != null, a.ArchivedAt, a.Version, a.CreatedAt, a.UpdatedAt);
+        a.CustomerSince, a.EstimatedWallet, a.StrategicFit, a.Replaceability, a.RelationshipStrength, a.Notes, a.ArchivedAt != null, a.ArchivedAt, a.Version, a.CreatedAt, a.UpdatedAt);
 }
 
 public sealed record AccountRef(int Id, string Name);

@@ -198,6 +198,10 @@ public sealed class AccountService(IDbContextFactory<StewardDbContext> dbFactory
         account.Tier = input.Tier;
         account.Status = input.Status;
         account.CustomerSince = input.CustomerSince;
+        account.EstimatedWallet = input.EstimatedWallet;
+        account.StrategicFit = input.StrategicFit;
+        account.Replaceability = input.Replaceability;
+        account.RelationshipStrength = input.RelationshipStrength;
         account.Notes = InputValidation.Clean(input.Notes);
     }
 }

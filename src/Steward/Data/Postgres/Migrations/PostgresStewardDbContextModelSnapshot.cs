@@ -209,6 +209,10 @@ namespace Steward.Data.Postgres.Migrations
                     b.Property<int?>("Employees")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("EstimatedWallet")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -238,6 +242,12 @@ namespace Steward.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("RelationshipStrength")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Replaceability")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -246,6 +256,9 @@ namespace Steward.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<int?>("StrategicFit")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Tier")
                         .IsRequired()
@@ -522,6 +535,182 @@ namespace Steward.Data.Postgres.Migrations
                     b.HasIndex("UserId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notification");
+                });
+
+            modelBuilder.Entity("Steward.Features.Portfolio.AccountScore", b =>
+                {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attractiveness")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("Growth")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.Property<int>("GrowthScore")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Margin")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.Property<int>("MarginScore")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("OwnRevenue12")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Potential")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("PotentialScore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Quadrant")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RecommendedTier")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("RelationshipScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReplaceabilityScore")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Revenue12")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("RevenuePrevious12")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("RevenueScore")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("ShareOfWallet")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.Property<int>("ShareOfWalletScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StrategicFitScore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("Revenue12");
+
+                    b.HasIndex("Quadrant", "Attractiveness");
+
+                    b.ToTable("AccountScore");
+                });
+
+            modelBuilder.Entity("Steward.Features.Portfolio.PortfolioSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AccountsPerManager")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AttractivenessThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GrowthWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KeyAccountsPerManager")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MarginWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PositionThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PotentialWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RelationshipWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReplaceabilityWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RevenueWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ShareOfWalletWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StrategicFitWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortfolioSettings");
+                });
+
+            modelBuilder.Entity("Steward.Features.Portfolio.ScoringRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Accounts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("QuadrantChanges")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("ScoringRun");
                 });
 
             modelBuilder.Entity("Steward.Features.Revenue.RevenueLine", b =>
@@ -884,6 +1073,17 @@ namespace Steward.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Steward.Features.Portfolio.AccountScore", b =>
+                {
+                    b.HasOne("Steward.Features.Accounts.Account", "Account")
+                        .WithOne()
+                        .HasForeignKey("Steward.Features.Portfolio.AccountScore", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("Steward.Features.Revenue.RevenueLine", b =>

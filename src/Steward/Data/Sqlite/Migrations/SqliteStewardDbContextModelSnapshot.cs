@@ -196,6 +196,10 @@ namespace Steward.Data.Sqlite.Migrations
                     b.Property<int?>("Employees")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("EstimatedWallet")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -225,6 +229,12 @@ namespace Steward.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RelationshipStrength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Replaceability")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -233,6 +243,9 @@ namespace Steward.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StrategicFit")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Tier")
                         .IsRequired()
@@ -499,6 +512,180 @@ namespace Steward.Data.Sqlite.Migrations
                     b.HasIndex("UserId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notification");
+                });
+
+            modelBuilder.Entity("Steward.Features.Portfolio.AccountScore", b =>
+                {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attractiveness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Growth")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("GrowthScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Margin")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MarginScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("OwnRevenue12")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Potential")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PotentialScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quadrant")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecommendedTier")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RelationshipScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplaceabilityScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Revenue12")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RevenuePrevious12")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RevenueScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ShareOfWallet")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ShareOfWalletScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StrategicFitScore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("Revenue12");
+
+                    b.HasIndex("Quadrant", "Attractiveness");
+
+                    b.ToTable("AccountScore");
+                });
+
+            modelBuilder.Entity("Steward.Features.Portfolio.PortfolioSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsPerManager")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttractivenessThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrowthWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyAccountsPerManager")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MarginWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositionThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PotentialWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelationshipWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplaceabilityWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevenueWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShareOfWalletWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StrategicFitWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortfolioSettings");
+                });
+
+            modelBuilder.Entity("Steward.Features.Portfolio.ScoringRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuadrantChanges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("ScoringRun");
                 });
 
             modelBuilder.Entity("Steward.Features.Revenue.RevenueLine", b =>
@@ -855,6 +1042,17 @@ namespace Steward.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Steward.Features.Portfolio.AccountScore", b =>
+                {
+                    b.HasOne("Steward.Features.Accounts.Account", "Account")
+                        .WithOne()
+                        .HasForeignKey("Steward.Features.Portfolio.AccountScore", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("Steward.Features.Revenue.RevenueLine", b =>

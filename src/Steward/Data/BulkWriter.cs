@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Steward.Data;
+
+/// <summary>A column of a bulk write: its name and the CLR type of its values.</summary>
+public sealed record BulkColumn(string Name, Type Type);
+
+/// <summary>The table and columns of an entity's properties, from the EF model (so names never drift from the schema).</summary>
+public sealed record BulkTable(string Table, IReadOnlyList<BulkColumn> Columns)
+{
+    public static BulkTable For<T>(StewardDbContext db, params string[] properties)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = entity.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        return new BulkTable(table, [.. properties.Select(name =>
+        {
+            var property = entity.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(T).Name}.{name} is not mapped.");
+            var type = property.GetProviderClrType() ?? property.ClrType;
+            return new BulkColumn(property.GetColumnName(store)!, Nullable.GetUnderlyingType(type) ?? type);
+        })]);
+    }
+}
+
+/// <summary>
+/// Writes many rows fast, in the caller's transaction: binary COPY on PostgreSQL, one prepared
+/// INSERT re-executed per row on SQLite. For set-based jobs (imports, scoring) where EF's change
+/// tracker would cost more than the work itself. Values must already be in column order.
+/// </summary>
+public static class BulkWriter
+{
+    public static Task<int> InsertAsync(StewardDbContext db, BulkTable table, IEnumerable<object?[]> rows, CancellationToken ct) =>
+        InsertAsync(db, table.Table, table.Columns, rows, ct);
+
+    public static async Task<int> InsertAsync(StewardDbContext db, string table, IReadOnlyList<BulkColumn> columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        return db.Database.IsNpgsql()
+            ? await CopyAsync((NpgsqlConnection)connection, table, columns, rows, ct)
+            : await InsertPreparedAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, columns, rows, ct);
+    }
+
+    private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<BulkColumn> columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var types = columns.Select(c => PostgresType(c.Type)).ToArray();
+        var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+        var count = 0;
+        await using (var importer = await connection.BeginBinaryImportAsync(sql, ct))
+        {
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (row[i] is null) await importer.WriteNullAsync(ct);
+                    else await importer.WriteAsync(row[i] is Enum e ? e.ToString() : row[i]!, types[i], ct);
+                }
+                count++;
+            }
+            await importer.CompleteAsync(ct);
+        }
+        return count;
+    }
+
+    private static async Task<int> InsertPreparedAsync(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<BulkColumn> columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+        var parameters = columns.Select((_, i) =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = $"$p{i}";
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        command.Prepare();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < row.Length; i++) parameters[i].Value = SqliteValue(row[i]);
+            await command.ExecuteNonQueryAsync(ct);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>The same representations EF's SQLite provider uses (decimals are REAL in Steward's SQLite model).</summary>
+    private static object SqliteValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        decimal d => (double)d,
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    private static NpgsqlDbType PostgresType(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) => NpgsqlDbType.Integer,
+        var t when t == typeof(long) => NpgsqlDbType.Bigint,
+        var t when t == typeof(decimal) => NpgsqlDbType.Numeric,
+        var t when t == typeof(double) => NpgsqlDbType.Double,
+        var t when t == typeof(bool) => NpgsqlDbType.Boolean,
+        var t when t == typeof(DateTime) => NpgsqlDbType.TimestampTz,
+        var t when t == typeof(DateOnly) => NpgsqlDbType.Date,
+        _ => NpgsqlDbType.Text,
+    };
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Steward.Features.Portfolio;
+
+internal sealed class AccountScoreConfiguration : IEntityTypeConfiguration<AccountScore>
+{
+    public void Configure(EntityTypeBuilder<AccountScore> e)
+    {
+        e.HasKey(s => s.AccountId);
+        e.Property(s => s.AccountId).ValueGeneratedNever();
+        e.HasOne(s => s.Account).WithOne().HasForeignKey<AccountScore>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(s => s.Quadrant).HasConversion<string>().HasMaxLength(16);
+        e.Property(s => s.RecommendedTier).HasConversion<string>().HasMaxLength(24);
+        e.Property(s => s.Growth).HasPrecision(12, 4);
+        e.Property(s => s.Margin).HasPrecision(12, 4);
+        e.Property(s => s.ShareOfWallet).HasPrecision(12, 4);
+        e.HasIndex(s => new { s.Quadrant, s.Attractiveness });
+        e.HasIndex(s => s.Revenue12);
+    }
+}
+
+internal sealed class PortfolioSettingsConfiguration : IEntityTypeConfiguration<PortfolioSettings>
+{
+    public void Configure(EntityTypeBuilder<PortfolioSettings> e)
+    {
+        e.Property(s => s.Id).ValueGeneratedNever();
+        e.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<ScoringRun>
+{
+    public void Configure(EntityTypeBuilder<ScoringRun> e)
+    {
+        e.Property(r => r.Trigger).HasMaxLength(20).IsRequired();
+        e.HasIndex(r => r.FinishedAt);
+    }
+}

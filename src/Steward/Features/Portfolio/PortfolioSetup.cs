@@ -1,0 +1,12 @@
+namespace Steward.Features.Portfolio;
+
+public static class PortfolioSetup
+{
+    public static IServiceCollection AddPortfolio(this IServiceCollection services)
+    {
+        services.AddSingleton<ScoringService>();
+        services.AddScoped<PortfolioService>();
+        services.AddScoped<PortfolioQueries>();
+        return services;
+    }
+}
