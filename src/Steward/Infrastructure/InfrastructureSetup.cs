@@ -15,6 +15,12 @@ public static class InfrastructureSetup
 {
     public static IServiceCollection AddStewardInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
+        // One display culture for every page and export, whatever the server's locale: English
+        // words, day-month-year dates, '.' decimals (which SVG coordinates also require).
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(configuration["Steward:Culture"] ?? "en-GB");
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = culture;
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = culture;
+
         services.AddSingleton(TimeProvider.System);
         services.AddStewardProblemDetails();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));

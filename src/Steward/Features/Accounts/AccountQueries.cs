@@ -74,6 +74,13 @@ public sealed class AccountQueries(IDbContextFactory<StewardDbContext> dbFactory
         return await db.Accounts.Where(a => a.Sector != null).Select(a => a.Sector!).Distinct().OrderBy(s => s).ToListAsync(ct);
     }
 
+    /// <summary>Distinct regions of visible accounts, for filter pickers.</summary>
+    public async Task<IReadOnlyList<string>> RegionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Accounts.Where(a => a.Region != null).Select(a => a.Region!).Distinct().OrderBy(s => s).ToListAsync(ct);
+    }
+
     /// <summary>Visible accounts whose name matches, for pickers (parent account, global search).</summary>
     public async Task<IReadOnlyList<AccountRef>> LookupAsync(string? search, int take = 20, CancellationToken ct = default)
     {

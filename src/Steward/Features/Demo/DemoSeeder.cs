@@ -83,6 +83,7 @@ public sealed class DemoSeeder(StewardDbContext db, UserAdministration userAdmin
             AddTeam(faker, account, colleagues, clock.GetUtcNow().UtcDateTime);
             AddRevenue(faker, account, firstMonth);
         }
+        AddScoringInputs(accounts);
         db.Accounts.AddRange(accounts);
         await db.SaveChangesAsync(ct);
         await LinkReportingLinesAsync(faker, ct);
@@ -189,6 +190,24 @@ public sealed class DemoSeeder(StewardDbContext db, UserAdministration userAdmin
                     Margin = Math.Round(faker.Random.Decimal(0.12m, 0.38m), 4),
                 });
             }
+        }
+    }
+
+    /// <summary>
+    /// Wallet estimates and the hand-set scores (fit, replaceability, relationship) that put the
+    /// accounts across the whole portfolio matrix. Its own seed, so the other demo data stays put.
+    /// </summary>
+    private static void AddScoringInputs(List<Account> accounts)
+    {
+        var random = new Randomizer(4242);
+        foreach (var account in accounts)
+        {
+            var latest = account.RevenueLines.Count == 0 ? DateOnly.MinValue : account.RevenueLines.Max(r => r.Period);
+            var lastYear = account.RevenueLines.Where(r => r.Period > latest.AddMonths(-12)).Sum(r => r.Amount);
+            if (random.Bool(0.85f)) account.EstimatedWallet = Math.Round(Math.Max(lastYear, 50_000m) * random.Decimal(1.1m, 4.5m) / 1000) * 1000;
+            if (random.Bool(0.8f)) account.StrategicFit = random.Int(1, 5);
+            if (random.Bool(0.7f)) account.Replaceability = random.Int(1, 5);
+            if (random.Bool(0.8f)) account.RelationshipStrength = random.WeightedRandom([1, 2, 3, 4, 5], [0.1f, 0.2f, 0.3f, 0.25f, 0.15f]);
         }
     }
 

@@ -119,7 +119,7 @@ public sealed class PortfolioService(IDbContextFactory<StewardDbContext> dbFacto
     /// <summary>Formatting for explanations, kept here so the API and the page say the same thing.</summary>
     private static class Shared
     {
-        public static string Money(decimal amount) => Components.Shared.Money.Format(amount);
+        public static string Money(decimal amount) => global::Steward.Components.Shared.Money.Format(amount);
 
         public static string Percent(decimal? fraction, bool signed = true) => fraction is { } f
             ? (signed && f >= 0 ? "+" : "") + (f * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%"

@@ -4,6 +4,8 @@ using Steward.Infrastructure.Access;
 
 namespace Steward.Features.Users;
 
+public sealed record TeamRef(int Id, string Name);
+
 public sealed record UserRef(string Id, string DisplayName, string? Email, string? JobTitle, string? TeamName);
 
 /// <summary>
@@ -39,6 +41,12 @@ public sealed class UserDirectory(IDbContextFactory<StewardDbContext> dbFactory,
         return await users.OrderBy(u => u.DisplayName)
             .Select(u => new UserRef(u.Id, u.DisplayName, u.Email, u.JobTitle, u.Team != null ? u.Team.Name : null))
             .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<TeamRef>> TeamsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamRef(t.Id, t.Name)).ToListAsync(ct);
     }
 
     public async Task<UserRef?> FindAsync(string id, CancellationToken ct = default)
