@@ -2,6 +2,7 @@ using Steward.Features.Accounts;
 using Steward.Features.ApiTokens;
 using Steward.Features.Contacts;
 using Steward.Features.Demo;
+using Steward.Features.Import;
 using Steward.Features.Notifications;
 using Steward.Features.Portfolio;
 using Steward.Features.Revenue;
@@ -31,6 +32,7 @@ public static class FeatureSetup
         services.AddScoped<TaskService>();
         services.AddScoped<NotificationService>();
         services.AddPortfolio();
+        services.AddImport(configuration);
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class FeatureSetup
         api.MapUsersApi();
         api.MapApiTokensApi();
         api.MapPortfolioApi();
+        api.MapImportApi();
         return endpoints;
     }
 }

@@ -7,6 +7,7 @@ internal sealed class AccountChangeConfiguration : IEntityTypeConfiguration<Acco
 {
     public void Configure(EntityTypeBuilder<AccountChange> e)
     {
+        e.ToTable("AccountChanges");
         e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(24);
         e.Property(c => c.From).HasMaxLength(200);
         e.Property(c => c.To).HasMaxLength(200);

@@ -7,6 +7,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 {
     public void Configure(EntityTypeBuilder<Notification> e)
     {
+        e.ToTable("Notifications");
         e.Property(n => n.Title).HasMaxLength(300).IsRequired();
         e.Property(n => n.Body).HasMaxLength(4000);
         e.Property(n => n.Link).HasMaxLength(500);

@@ -7,6 +7,7 @@ internal sealed class AccountScoreConfiguration : IEntityTypeConfiguration<Accou
 {
     public void Configure(EntityTypeBuilder<AccountScore> e)
     {
+        e.ToTable("AccountScores");
         e.HasKey(s => s.AccountId);
         e.Property(s => s.AccountId).ValueGeneratedNever();
         e.HasOne(s => s.Account).WithOne().HasForeignKey<AccountScore>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
@@ -24,6 +25,7 @@ internal sealed class PortfolioSettingsConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<PortfolioSettings> e)
     {
+        e.ToTable("PortfolioSettings");
         e.Property(s => s.Id).ValueGeneratedNever();
         e.Property(s => s.Version).IsConcurrencyToken();
     }
@@ -33,6 +35,7 @@ internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<Scoring
 {
     public void Configure(EntityTypeBuilder<ScoringRun> e)
     {
+        e.ToTable("ScoringRuns");
         e.Property(r => r.Trigger).HasMaxLength(20).IsRequired();
         e.HasIndex(r => r.FinishedAt);
     }

@@ -13,7 +13,26 @@ public class RevenueLine : IAccountOwned
     public DateOnly Period { get; set; }
     public decimal Amount { get; set; }
     public string Currency { get; set; } = "EUR";
-    public string? Product { get; set; }
+    public string? Product
+    {
+        get => _product;
+        set
+        {
+            _product = value;
+            ProductKey = KeyOf(value);
+        }
+    }
+
+    /// <summary>
+    /// The product as a matching key: case, spacing and punctuation ignored, so "Managed  Travel"
+    /// and "managed travel" are one product. Empty when there is no product. Unique per account and month.
+    /// </summary>
+    public string ProductKey { get; private set; } = "";
+
+    private string? _product;
+
+    public static string KeyOf(string? product) =>
+        product is null ? "" : string.Join(' ', product.ToLowerInvariant().Split([' ', '\t', '-', '_', '.', '/'], StringSplitOptions.RemoveEmptyEntries));
     /// <summary>Gross margin as a fraction of the amount (0.25 = 25%), when known.</summary>
     public decimal? Margin { get; set; }
 }

@@ -11,6 +11,8 @@ internal sealed class RevenueLineConfiguration : IEntityTypeConfiguration<Revenu
         e.Property(r => r.Product).HasMaxLength(150);
         e.Property(r => r.Margin).HasPrecision(9, 4);
         e.HasOne(r => r.Account).WithMany(a => a.RevenueLines).HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(r => new { r.AccountId, r.Period });
+        e.Property(r => r.ProductKey).HasMaxLength(150).IsRequired();
+        e.HasIndex(r => new { r.AccountId, r.Period, r.ProductKey }).IsUnique();
+        e.HasIndex(r => r.Period);
     }
 }

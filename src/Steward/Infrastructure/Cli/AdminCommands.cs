@@ -49,6 +49,7 @@ public static class AdminCommands
         });
         root.Subcommands.Add(backup);
 
+        root.Subcommands.Add(ImportCommand.Create(buildApp));
         root.Subcommands.Add(Users(buildApp));
         root.Subcommands.Add(Tokens(buildApp));
         return root;
