@@ -15,9 +15,9 @@ namespace Steward.Features.Import;
 /// each batch committed in one transaction together with the job's progress, so a crash loses no
 /// committed row and a restart resumes after the last one. Scores are recomputed at the end.
 /// </summary>
-public sealed class ImportRunner(IServiceProvider services, IDbContextFactory<StewardDbContext> dbFactory, Viewer viewer, TimeProvider clock, ILogger<ImportRunner> logger)
+public sealed class ImportRunner(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ImportOptions> options, IDbContextFactory<StewardDbContext> dbFactory, Viewer viewer, TimeProvider clock, ILogger<ImportRunner> logger)
 {
-    public static int BatchSize(ImportKind kind) => kind is ImportKind.Revenue or ImportKind.WonOpportunities ? 20_000 : 500;
+    private int BatchSize(ImportKind kind) => Math.Max(1, kind is ImportKind.Revenue or ImportKind.WonOpportunities ? options.Value.RevenueBatchSize : options.Value.RecordBatchSize);
 
     /// <summary>Runs (or resumes) the job to its end. Call it in a scope of its own: it becomes the job's creator.</summary>
     public async Task RunAsync(int jobId, IProgress<ImportJob>? progress = null, CancellationToken ct = default)
