@@ -9,6 +9,9 @@ public sealed record ImportJobDto(
     string CreatedById, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, long Version) : IVersioned
 {
     public bool IsFinished => Status is ImportStatus.Completed or ImportStatus.Failed or ImportStatus.Cancelled;
+
+    /// <summary>About how many data rows the file has, from its size and the length of its first rows.</summary>
+    public int? EstimatedRows { get; init; }
 }
 
 public sealed record ImportJobSummary(int Id, ImportKind Kind, ImportStatus Status, string FileName, int RowsRead, int Created, int Updated, int Unchanged, int Rejected, DateTime CreatedAt, DateTime? FinishedAt);

@@ -23,6 +23,8 @@ public class ImportJob : TrackedEntity
     /// <summary>The column mapping and options, as JSON (<see cref="ImportMapping"/>).</summary>
     public string MappingJson { get; set; } = "{}";
 
+    /// <summary>Estimated at upload from the file size and the first rows' length, for the progress bar.</summary>
+    public int? EstimatedRows { get; set; }
     public int RowsRead { get; set; }
     /// <summary>Data rows whose outcome is committed; a resumed job skips these.</summary>
     public int RowsCommitted { get; set; }

@@ -75,6 +75,7 @@ public sealed class ImportService(
             EncodingName = layout.EncodingName,
             Separator = layout.Separator,
             HeadersJson = JsonSerializer.Serialize(layout.Headers),
+            EstimatedRows = EstimateRows(path, layout, size),
             MappingJson = JsonSerializer.Serialize(mapping with { SaveAs = null }, ApiJson.Options),
             CreatedById = viewer.UserId!,
         };
@@ -213,6 +214,15 @@ public sealed class ImportService(
         return [.. saved.Select(m => new SavedMappingDto(m.Id, m.Name, m.Kind, JsonSerializer.Deserialize<ImportMapping>(m.MappingJson, ApiJson.Options)!))];
     }
 
+    private static int? EstimateRows(string path, CsvLayout layout, long size)
+    {
+        var sample = CsvSource.Rows(path, layout).Take(201).ToList();
+        if (sample.Count < 2) return 0;
+        if (sample.Count < 201) return sample.Count - 1;
+        var sampleBytes = sample.Sum(r => r.Cells.Sum(c => c.Length + 1) + 1);
+        return (int)Math.Min(int.MaxValue, size * sample.Count / Math.Max(1, sampleBytes)) - 1;
+    }
+
     private static string Csv(string? value) => value is null ? "" : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Imports are personal: each person sees their own; admins see all.</summary>
@@ -230,5 +240,8 @@ public sealed class ImportService(
 
     public static ImportJobDto ToDto(ImportJob j) => new(
         j.Id, j.Kind, j.Status, j.FileName, j.FileSize, j.EncodingName, j.Separator, Headers(j), Mapping(j), ImportFields.For(j.Kind),
-        j.RowsRead, j.Created, j.Updated, j.Unchanged, j.Rejected, j.Skipped, j.Warnings, j.Failure, j.CreatedById, j.CreatedAt, j.StartedAt, j.FinishedAt, j.Version);
+        j.RowsRead, j.Created, j.Updated, j.Unchanged, j.Rejected, j.Skipped, j.Warnings, j.Failure, j.CreatedById, j.CreatedAt, j.StartedAt, j.FinishedAt, j.Version)
+    {
+        EstimatedRows = j.EstimatedRows,
+    };
 }

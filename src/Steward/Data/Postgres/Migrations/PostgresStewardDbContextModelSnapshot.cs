@@ -522,6 +522,9 @@ namespace Steward.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("EstimatedRows")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Failure")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

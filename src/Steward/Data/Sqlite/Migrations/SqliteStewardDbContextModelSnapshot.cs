@@ -499,6 +499,9 @@ namespace Steward.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EstimatedRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Failure")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

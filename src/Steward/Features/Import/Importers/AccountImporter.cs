@@ -15,6 +15,7 @@ public sealed class AccountImporter(Viewer viewer, AccessRules access, TimeProvi
 {
     private Dictionary<string, string> _usersByKey = [];
     private readonly Dictionary<string, bool> _assignable = [];
+    private readonly HashSet<string> _warnedOwners = new(StringComparer.OrdinalIgnoreCase);
     private SectorNormalizer _sectors = new([]);
     private string _defaultOwner = "";
 
@@ -157,7 +158,8 @@ public sealed class AccountImporter(Viewer viewer, AccessRules access, TimeProvi
         if (owner is null) return _defaultOwner;
         if (!_usersByKey.TryGetValue(owner.Trim().ToUpperInvariant(), out var userId))
         {
-            batch.Warn(row, "Owner", $"'{owner}' is not a Steward user; the account was given to the import's default owner.");
+            // Said once per name: a whole file owned by a departed colleague is one note, not hundreds.
+            if (_warnedOwners.Add(owner)) batch.Warn(row, "Owner", $"'{owner}' is not a Steward user; their accounts in this file go to the import's default owner.");
             return _defaultOwner;
         }
         if (!_assignable.TryGetValue(userId, out var allowed)) _assignable[userId] = allowed = await access.CanAssignOwnerAsync(db, userId, ct);
@@ -184,8 +186,15 @@ public sealed class AccountImporter(Viewer viewer, AccessRules access, TimeProvi
             if (parent is null)
             {
                 job.Warnings++;
-                db.Add(new ImportProblem { JobId = job.Id, Line = row.Line, Column = "Parent", Severity = ImportProblemSeverity.Warning,
-                    Message = "The parent account was not found; the account was imported without a parent.", Value = batch.Cell(row, "ParentName") ?? batch.Cell(row, "ParentExternalId") });
+                db.Add(new ImportProblem
+                {
+                    JobId = job.Id,
+                    Line = row.Line,
+                    Column = "Parent",
+                    Severity = ImportProblemSeverity.Warning,
+                    Message = "The parent account was not found; the account was imported without a parent.",
+                    Value = batch.Cell(row, "ParentName") ?? batch.Cell(row, "ParentExternalId")
+                });
                 continue;
             }
             if (parent != child) links.Add((child.Value, parent.Value, row));

@@ -42,7 +42,11 @@ public sealed class ImportBatch(ImportJob job, ImportMapping mapping, IReadOnlyL
         var value = field is null ? null : Cell(row, field);
         return new ImportProblem
         {
-            JobId = Job.Id, Line = row.Line, Column = column, Message = message, Severity = severity,
+            JobId = Job.Id,
+            Line = row.Line,
+            Column = column,
+            Message = message,
+            Severity = severity,
             Value = value is { Length: > 500 } ? value[..500] : value,
         };
     }

@@ -148,6 +148,7 @@ namespace Steward.Data.Sqlite.Migrations
                     Separator = table.Column<char>(type: "TEXT", nullable: false),
                     HeadersJson = table.Column<string>(type: "TEXT", nullable: false),
                     MappingJson = table.Column<string>(type: "TEXT", nullable: false),
+                    EstimatedRows = table.Column<int>(type: "INTEGER", nullable: true),
                     RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsCommitted = table.Column<int>(type: "INTEGER", nullable: false),
                     Created = table.Column<int>(type: "INTEGER", nullable: false),

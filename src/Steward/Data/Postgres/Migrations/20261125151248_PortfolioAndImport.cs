@@ -149,6 +149,7 @@ namespace Steward.Data.Postgres.Migrations
                     Separator = table.Column<char>(type: "character(1)", nullable: false),
                     HeadersJson = table.Column<string>(type: "text", nullable: false),
                     MappingJson = table.Column<string>(type: "text", nullable: false),
+                    EstimatedRows = table.Column<int>(type: "integer", nullable: true),
                     RowsRead = table.Column<int>(type: "integer", nullable: false),
                     RowsCommitted = table.Column<int>(type: "integer", nullable: false),
                     Created = table.Column<int>(type: "integer", nullable: false),
