@@ -54,7 +54,7 @@ export function init(viewport) {
     fit(viewport);
 }
 
-/// Scales the map so all of it is visible (never above 100 %) and centres it.
+// Scales the map so all of it is visible (never above 100 %), centred, at the top.
 export function fit(viewport) {
     const state = states.get(viewport);
     const svg = viewport.querySelector("svg");
@@ -63,7 +63,7 @@ export function fit(viewport) {
     const scale = Math.min(1, viewport.clientWidth / width, viewport.clientHeight / height);
     state.scale = Math.max(scale, 0.05);
     state.x = (viewport.clientWidth - width * state.scale) / 2;
-    state.y = Math.max(0, (viewport.clientHeight - height * state.scale) / 2);
+    state.y = 0;
     state.apply();
 }
 
@@ -117,7 +117,7 @@ export function exportSvg(viewport, fileName) {
     save(new Blob([svgText(viewport)], { type: "image/svg+xml" }), fileName);
 }
 
-/// Draws the SVG on a canvas at twice its size (sharp on slides) and saves it as PNG.
+// Draws the SVG on a canvas at twice its size (sharp on slides) and saves it as PNG.
 export function exportPng(viewport, fileName) {
     const svg = viewport.querySelector("svg");
     const width = svg.width.baseVal.value, height = svg.height.baseVal.value;

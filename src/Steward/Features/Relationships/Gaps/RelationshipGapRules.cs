@@ -69,16 +69,19 @@ public static class RelationshipGapRules
     }
 
     /// <summary>
-    /// Someone close to <paramref name="target"/> in the reporting lines (their manager, a direct
-    /// report, a peer) whom we know well: the natural person to ask for an introduction.
+    /// Someone close to <paramref name="target"/> in the reporting lines whom we know well and who
+    /// is not against us: the natural person to ask for an introduction. Their manager or a direct
+    /// report first, then a peer (same manager).
     /// </summary>
     private static (StakeholderDto Contact, RelationshipDto Colleague)? Bridge(Context c, StakeholderDto target) =>
         c.Active
-            .Where(s => s.ContactId != target.ContactId
-                && (s.ContactId == target.ReportsToId || s.ReportsToId == target.ContactId || (s.ReportsToId is not null && s.ReportsToId == target.ReportsToId)))
-            .SelectMany(s => s.Relationships.Where(r => r.Counts).Select(r => (Contact: s, Colleague: r)))
-            .OrderByDescending(x => x.Colleague.Strength).ThenByDescending(x => x.Contact.Influence ?? 0).ThenBy(x => x.Contact.Name, StringComparer.Ordinal)
-            .Select(x => ((StakeholderDto, RelationshipDto)?)x)
+            .Where(s => s.ContactId != target.ContactId && !s.Attitude.IsNegative() && s.Role != BuyingRole.Blocker)
+            .Select(s => (Contact: s, Distance: s.ContactId == target.ReportsToId || s.ReportsToId == target.ContactId ? 0
+                : s.ReportsToId is not null && s.ReportsToId == target.ReportsToId ? 1 : int.MaxValue))
+            .Where(x => x.Distance != int.MaxValue)
+            .SelectMany(x => x.Contact.Relationships.Where(r => r.Counts).Select(r => (x.Contact, x.Distance, Colleague: r)))
+            .OrderBy(x => x.Distance).ThenByDescending(x => x.Colleague.Strength).ThenByDescending(x => x.Contact.Influence ?? 0).ThenBy(x => x.Contact.Name, StringComparer.Ordinal)
+            .Select(x => ((StakeholderDto, RelationshipDto)?)(x.Contact, x.Colleague))
             .FirstOrDefault();
 
     /// <summary>At most one stakeholder knows us at working level: if they leave, so does the account.</summary>

@@ -2,7 +2,7 @@ using Steward.Features.Relationships.Gaps;
 
 namespace Steward.Features.Relationships.Map;
 
-public sealed record MapCard(StakeholderDto Stakeholder, double X, double Y, bool Stacked, IReadOnlyList<RelationshipGap> Gaps)
+public sealed record MapCard(StakeholderDto Stakeholder, double X, double Y, bool SideExit, IReadOnlyList<RelationshipGap> Gaps)
 {
     public double CentreX => X + OrgChartLayout.CardWidth / 2;
 }
@@ -46,7 +46,7 @@ public static class RelationshipMapLayout
     public static RelationshipMapModel Build(RelationshipPicture picture, IReadOnlyList<RelationshipGap> gaps, DateTime now, int staleAfterDays)
     {
         var chart = OrgChartLayout.Build(picture.Stakeholders.Select(s => (s.ContactId, s.ReportsToId)).ToList());
-        var cards = chart.Cards.Select(c => new MapCard(picture.Find(c.Id)!, c.X + Margin, c.Y + HeaderHeight, c.Stacked,
+        var cards = chart.Cards.Select(c => new MapCard(picture.Find(c.Id)!, c.X + Margin, c.Y + HeaderHeight, c.SideExit,
             gaps.Where(g => g.ContactId == c.Id && g.Kind != GapKind.SingleThreaded && g.Kind != GapKind.NoExecutiveSponsor).ToList())).ToList();
         var cardById = cards.ToDictionary(c => c.Stakeholder.ContactId);
         var peopleTop = HeaderHeight + chart.Height + PeopleGap;
@@ -84,9 +84,9 @@ public static class RelationshipMapLayout
                 var slot = atPerson.FindIndex(x => x.Id == r.Id);
                 var end = new Point(person.X + PersonWidth * (slot + 1) / (atPerson.Count + 1), person.Y);
                 Point start, control1;
-                if (card.Stacked)
+                if (card.SideExit)
                 {
-                    // Stacked cards have another card right below them: leave from the right-hand side.
+                    // Another card hangs right below this one: leave from the right-hand side.
                     start = new Point(card.X + OrgChartLayout.CardWidth, card.Y + OrgChartLayout.CardHeight * (i + 1) / (known.Count + 1));
                     control1 = new Point(start.X + 70, start.Y + 10);
                 }
