@@ -47,7 +47,7 @@ public sealed record RelationshipGapQuery
     /// <summary>Only accounts the viewer owns or serves on.</summary>
     public bool? Mine { get; init; }
     public string? Search { get; init; }
-    /// <summary>score (default: most serious first), name, tier, owner, coverage; '-' in front for descending.</summary>
+    /// <summary>score, name, tier, owner, coverage; '-' in front for descending. Default: -score (most serious first).</summary>
     public string? Sort { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }
@@ -120,7 +120,8 @@ public sealed class RelationshipPortfolio(IDbContextFactory<StewardDbContext> db
         var descending = query.Sort?.StartsWith('-') == true;
         var ordered = query.Sort?.TrimStart('-', '+').ToLowerInvariant() switch
         {
-            null or "" or "score" => descending ? scored.OrderBy(s => s.Score) : scored.OrderByDescending(s => s.Score),
+            null or "" => scored.OrderByDescending(s => s.Score),
+            "score" => descending ? scored.OrderByDescending(s => s.Score) : scored.OrderBy(s => s.Score),
             "name" => descending ? scored.OrderByDescending(s => s.x.Name) : scored.OrderBy(s => s.x.Name),
             "tier" => descending ? scored.OrderByDescending(s => s.x.Tier) : scored.OrderBy(s => s.x.Tier),
             "owner" => descending ? scored.OrderByDescending(s => s.x.OwnerName) : scored.OrderBy(s => s.x.OwnerName),
