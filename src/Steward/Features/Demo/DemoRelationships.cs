@@ -132,8 +132,14 @@ internal static class DemoRelationships
             var email = $"{first}.{last}@{domain}".ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal);
             account.Contacts.Add(new Contact
             {
-                FirstName = first, LastName = last, Title = title, Department = department, Email = email, NormalizedEmail = email,
-                Phone = faker.Phone.PhoneNumber("+## ### ### ####"), IsActive = true,
+                FirstName = first,
+                LastName = last,
+                Title = title,
+                Department = department,
+                Email = email,
+                NormalizedEmail = email,
+                Phone = faker.Phone.PhoneNumber("+## ### ### ####"),
+                IsActive = true,
             });
         }
     }
