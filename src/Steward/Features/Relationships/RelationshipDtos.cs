@@ -84,6 +84,7 @@ public sealed record RelationshipPicture(
 {
     public bool HasExecutiveSponsor => People.Any(p => p.TeamRole == AccountTeamRole.ExecutiveSponsor && p.IsActive);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<StakeholderDto> Active => Stakeholders.Where(s => s.IsActive);
 
     public StakeholderDto? Find(int contactId) => Stakeholders.FirstOrDefault(s => s.ContactId == contactId);
