@@ -5,6 +5,7 @@ using Steward.Features.Demo;
 using Steward.Features.Import;
 using Steward.Features.Notifications;
 using Steward.Features.Portfolio;
+using Steward.Features.Relationships;
 using Steward.Features.Revenue;
 using Steward.Features.Tasks;
 using Steward.Features.Users;
@@ -33,6 +34,7 @@ public static class FeatureSetup
         services.AddScoped<NotificationService>();
         services.AddPortfolio();
         services.AddImport(configuration);
+        services.AddRelationships();
         return services;
     }
 
@@ -48,6 +50,7 @@ public static class FeatureSetup
         api.MapApiTokensApi();
         api.MapPortfolioApi();
         api.MapImportApi();
+        api.MapRelationshipsApi();
         return endpoints;
     }
 }

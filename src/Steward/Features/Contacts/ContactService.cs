@@ -130,7 +130,7 @@ public sealed class ContactService(IDbContextFactory<StewardDbContext> dbFactory
         errors.ThrowIfAny();
     }
 
-    private static async Task<bool> ReportsUpToAsync(StewardDbContext db, int startId, int targetId, CancellationToken ct)
+    internal static async Task<bool> ReportsUpToAsync(StewardDbContext db, int startId, int targetId, CancellationToken ct)
     {
         int? current = startId;
         for (var depth = 0; current is not null && depth < 50; depth++)

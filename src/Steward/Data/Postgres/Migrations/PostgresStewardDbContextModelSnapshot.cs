@@ -950,6 +950,118 @@ namespace Steward.Data.Postgres.Migrations
                     b.ToTable("ScoringRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Relationships.Relationship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastSpokeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Strength")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AccountId", "Strength");
+
+                    b.HasIndex("ContactId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Relationships", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Relationships.Stakeholder", b =>
+                {
+                    b.Property<int>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Attitude")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Influence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlanNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PlanOwnerId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("PlanStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("TargetStrength")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("TouchDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TouchEveryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("PlanOwnerId");
+
+                    b.HasIndex("TouchDueAt");
+
+                    b.HasIndex("AccountId", "Role");
+
+                    b.ToTable("Stakeholders", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Revenue.RevenueLine", b =>
                 {
                     b.Property<long>("Id")
@@ -1349,6 +1461,55 @@ namespace Steward.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Steward.Features.Relationships.Relationship", b =>
+                {
+                    b.HasOne("Steward.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Users.StewardUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Steward.Features.Relationships.Stakeholder", b =>
+                {
+                    b.HasOne("Steward.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Contacts.Contact", "Contact")
+                        .WithOne()
+                        .HasForeignKey("Steward.Features.Relationships.Stakeholder", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Users.StewardUser", "PlanOwner")
+                        .WithMany()
+                        .HasForeignKey("PlanOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("PlanOwner");
                 });
 
             modelBuilder.Entity("Steward.Features.Revenue.RevenueLine", b =>

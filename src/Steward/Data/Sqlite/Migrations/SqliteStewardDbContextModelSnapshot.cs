@@ -917,6 +917,116 @@ namespace Steward.Data.Sqlite.Migrations
                     b.ToTable("ScoringRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Relationships.Relationship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSpokeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strength")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AccountId", "Strength");
+
+                    b.HasIndex("ContactId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Relationships", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Relationships.Stakeholder", b =>
+                {
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attitude")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Influence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanOwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PlanStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetStrength")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TouchDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TouchEveryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("PlanOwnerId");
+
+                    b.HasIndex("TouchDueAt");
+
+                    b.HasIndex("AccountId", "Role");
+
+                    b.ToTable("Stakeholders", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Revenue.RevenueLine", b =>
                 {
                     b.Property<long>("Id")
@@ -1310,6 +1420,55 @@ namespace Steward.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Steward.Features.Relationships.Relationship", b =>
+                {
+                    b.HasOne("Steward.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Users.StewardUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Steward.Features.Relationships.Stakeholder", b =>
+                {
+                    b.HasOne("Steward.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Contacts.Contact", "Contact")
+                        .WithOne()
+                        .HasForeignKey("Steward.Features.Relationships.Stakeholder", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Users.StewardUser", "PlanOwner")
+                        .WithMany()
+                        .HasForeignKey("PlanOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("PlanOwner");
                 });
 
             modelBuilder.Entity("Steward.Features.Revenue.RevenueLine", b =>
