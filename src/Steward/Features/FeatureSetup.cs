@@ -1,4 +1,8 @@
 using Steward.Features.Accounts;
+using Steward.Features.Cadence;
+using Steward.Features.Calendar;
+using Steward.Features.Interactions;
+using Steward.Features.MyDay;
 using Steward.Features.ApiTokens;
 using Steward.Features.Contacts;
 using Steward.Features.Demo;
@@ -27,7 +31,11 @@ public static class FeatureSetup
         services.AddScoped<ContactQueries>();
         services.AddScoped<ContactService>();
         services.AddScoped<RevenueQueries>();
-        services.AddScoped<TaskService>();
+        services.AddTasks();
+        services.AddInteractions();
+        services.AddCadence();
+        services.AddCalendar();
+        services.AddMyDay();
         services.AddScoped<NotificationService>();
         return services;
     }
@@ -42,6 +50,11 @@ public static class FeatureSetup
         api.MapContactsApi();
         api.MapUsersApi();
         api.MapApiTokensApi();
+        api.MapInteractionsApi();
+        api.MapTasksApi();
+        api.MapCadenceApi();
+        api.MapCalendarApi();
+        api.MapMyDayApi();
         return endpoints;
     }
 }
