@@ -56,6 +56,8 @@ public sealed class InteractionService(IDbContextFactory<StewardDbContext> dbFac
         db.RemoveRange(interaction.Participants);
         interaction.Participants = [];
         Apply(input, interaction);
+        // A change of participants alone is still an edit of the interaction: bump its version.
+        db.Entry(interaction).State = EntityState.Modified;
         AddFollowUps(db, interaction, input.FollowUps);
         try
         {
