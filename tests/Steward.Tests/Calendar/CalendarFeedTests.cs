@@ -54,13 +54,29 @@ public sealed class CalendarFeedTests : ApiTest
         Assert.Equal("NEEDS-ACTION", todo["STATUS"]);
         Assert.DoesNotContain("South only", text);
 
+        // ical.js (Thunderbird's parser) reads it as a calendar app would.
+        var parsed = await IcalJs.ParseAsync(text);
+        Assert.Equal("Steward: Avery Brooks", parsed.GetProperty("name").GetString());
+        var jsEvents = parsed.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(2, jsEvents.Count);
+        Assert.Equal("Überprüfung; prices, discounts — Q4 🌍 (Nu Networks)", jsEvents[0].GetProperty("summary").GetString());
+        Assert.Equal("Nu HQ, Room 4; 2nd floor", jsEvents[0].GetProperty("location").GetString());
+        Assert.Equal("2026-11-17T14:00:00.000Z", jsEvents[0].GetProperty("start").GetString());
+        Assert.Equal("2026-11-17T15:30:00.000Z", jsEvents[0].GetProperty("end").GetString());
+        Assert.StartsWith(string.Concat(Enumerable.Repeat("Review the rollout, the savings and the renewal terms. ", 6)).Trim(), jsEvents[0].GetProperty("description").GetString());
+        var jsTodo = Assert.Single(parsed.GetProperty("todos").EnumerateArray());
+        Assert.Equal(("Send the deck (Nu Networks)", "2026-11-20", "NEEDS-ACTION"), (jsTodo.GetProperty("summary").GetString(), jsTodo.GetProperty("due").GetString(), jsTodo.GetProperty("status").GetString()));
+
         // The writer's own library reads it back to the same meaning, too.
         var reread = Ical.Net.Calendar.Load(text)!;
         Assert.Equal(2, reread.Events.Count);
         Assert.Equal(new DateTime(2026, 11, 17, 14, 0, 0, DateTimeKind.Utc), reread.Events.First().DtStart!.AsUtc);
 
         // For apps that ignore VTODO (Google Calendar): tasks as all-day events.
-        var allDay = Rfc5545.Parse(await anonymous.GetStringAsync(link.Path + "?tasksAsEvents=true"));
+        var allDayText = await anonymous.GetStringAsync(link.Path + "?tasksAsEvents=true");
+        var allDay = Rfc5545.Parse(allDayText);
+        var jsAllDay = (await IcalJs.ParseAsync(allDayText)).GetProperty("events").EnumerateArray().Single(e => e.GetProperty("uid").GetString() == $"task-{task.Id}@steward");
+        Assert.True(jsAllDay.GetProperty("allDay").GetBoolean());
         var taskEvent = Assert.Single(allDay.Children, c => c["UID"] == $"task-{task.Id}@steward");
         Assert.Equal("VEVENT", taskEvent.Name);
         Assert.Equal(("20261120", "20261121"), (taskEvent["DTSTART"], taskEvent["DTEND"]));

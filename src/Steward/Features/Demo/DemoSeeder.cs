@@ -86,6 +86,7 @@ public sealed class DemoSeeder(StewardDbContext db, UserAdministration userAdmin
         db.Accounts.AddRange(accounts);
         await db.SaveChangesAsync(ct);
         await LinkReportingLinesAsync(faker, ct);
+        await EngagementDemo.SeedAsync(db, accounts, people["am@steward.demo"].Id, clock, ct);
     }
 
     private static string UniqueName(Faker faker, HashSet<string> used)
