@@ -39,7 +39,9 @@ public sealed class LoginPage(IPage page) : StewardPage(page)
         await Page.Locator("#Input\\.Email").FillAsync(email);
         await Page.Locator("#Input\\.Password").FillAsync(password);
         await TestId("login-submit").ClickAsync();
-        await Page.WaitForURLAsync("**/accounts");
+        // Signing in lands on My day; these journeys start from the accounts list.
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        if (!Page.Url.EndsWith("/accounts", StringComparison.Ordinal)) await Page.GotoAsync("/accounts");
         var accounts = new AccountsPage(Page);
         await accounts.WaitUntilInteractiveAsync();
         return accounts;
