@@ -1,11 +1,11 @@
 using Steward.Features.Accounts;
+using Steward.Features.ApiTokens;
 using Steward.Features.Cadence;
 using Steward.Features.Calendar;
-using Steward.Features.Interactions;
-using Steward.Features.MyDay;
-using Steward.Features.ApiTokens;
 using Steward.Features.Contacts;
 using Steward.Features.Demo;
+using Steward.Features.Interactions;
+using Steward.Features.MyDay;
 using Steward.Features.Notifications;
 using Steward.Features.Revenue;
 using Steward.Features.Tasks;

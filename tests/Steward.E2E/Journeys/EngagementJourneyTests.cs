@@ -37,6 +37,7 @@ public sealed class EngagementJourneyTests : BrowserTest
         await dialog.ScreenshotAsync("log-meeting");
         await dialog.SaveAsync();
         await page.GetByTestId("timeline").GetByText("Steering meeting on the APAC pilot").WaitForAsync();
+        await dialog.ScreenshotAsync("account-timeline");
 
         // The follow-up is a task due today and the meeting is on today's list.
         myDay = await new MyDayPage(page).OpenAsync();
@@ -51,6 +52,11 @@ public sealed class EngagementJourneyTests : BrowserTest
         Assert.Equal(0, await notes.Locator("script").CountAsync());
         Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__xss"));
         Assert.Contains("Send the APAC pilot proposal", await page.GetByTestId("follow-up").First.InnerTextAsync(), StringComparison.Ordinal);
+        await dialog.ScreenshotAsync("interaction");
+
+        await page.GotoAsync("/cadence");
+        await page.GetByTestId("cadence-due").Locator("tbody tr").First.WaitForAsync();
+        await dialog.ScreenshotAsync("cadence");
 
         // Done from My day: it leaves the list.
         myDay = await new MyDayPage(page).OpenAsync();

@@ -14,7 +14,13 @@ public sealed class CadenceTests : ApiTest
     {
         await ReadAsync<InteractionDto>(await client.PostAsJsonAsync("/api/v1/interactions", new
         {
-            accountId, kind, meetingType, channel = "Video", startsAt = at.UtcDateTime, subject = $"{kind} {meetingType}", userIds = userIds ?? [],
+            accountId,
+            kind,
+            meetingType,
+            channel = "Video",
+            startsAt = at.UtcDateTime,
+            subject = $"{kind} {meetingType}",
+            userIds = userIds ?? [],
         }, Json), HttpStatusCode.Created);
     }
 

@@ -18,14 +18,25 @@ public sealed class CalendarFeedTests : ApiTest
         var account = await CreateAccountAsync(am, "Nu Networks");
         var meeting = await ReadAsync<InteractionDto>(await am.PostAsJsonAsync("/api/v1/interactions", new
         {
-            accountId = account.Id, kind = "Meeting", meetingType = "Qbr", channel = "InPerson", startsAt = new DateTime(2026, 11, 17, 14, 0, 0, DateTimeKind.Utc), durationMinutes = 90,
-            subject = "Überprüfung; prices, discounts — Q4 🌍", location = "Nu HQ, Room 4; 2nd floor",
+            accountId = account.Id,
+            kind = "Meeting",
+            meetingType = "Qbr",
+            channel = "InPerson",
+            startsAt = new DateTime(2026, 11, 17, 14, 0, 0, DateTimeKind.Utc),
+            durationMinutes = 90,
+            subject = "Überprüfung; prices, discounts — Q4 🌍",
+            location = "Nu HQ, Room 4; 2nd floor",
             agenda = string.Concat(Enumerable.Repeat("Review the rollout, the savings and the renewal terms. ", 6)),
         }, Json), HttpStatusCode.Created);
         var task = await ReadAsync<TaskDto>(await am.PostAsJsonAsync("/api/v1/tasks", new { accountId = account.Id, title = "Send the deck", dueDate = "2026-11-20", priority = "High" }, Json), HttpStatusCode.Created);
         var invited = await ReadAsync<InteractionDto>(await manager.PostAsJsonAsync("/api/v1/interactions", new
         {
-            accountId = account.Id, kind = "Call", channel = "Video", startsAt = new DateTime(2026, 11, 18, 9, 0, 0, DateTimeKind.Utc), subject = "Sponsor call", userIds = new[] { await App.UserIdAsync(People.AmNorth) },
+            accountId = account.Id,
+            kind = "Call",
+            channel = "Video",
+            startsAt = new DateTime(2026, 11, 18, 9, 0, 0, DateTimeKind.Utc),
+            subject = "Sponsor call",
+            userIds = new[] { await App.UserIdAsync(People.AmNorth) },
         }, Json), HttpStatusCode.Created);
         var southAccount = await CreateAccountAsync(south, "Xi Foreign");
         await ReadAsync<InteractionDto>(await south.PostAsJsonAsync("/api/v1/interactions", new { accountId = southAccount.Id, kind = "Call", channel = "Phone", startsAt = new DateTime(2026, 11, 17, 8, 0, 0, DateTimeKind.Utc), subject = "South only" }, Json), HttpStatusCode.Created);

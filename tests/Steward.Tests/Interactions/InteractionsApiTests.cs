@@ -57,7 +57,12 @@ public sealed class InteractionsApiTests : ApiTest
         // A planned call next week is not contact yet; a later edit that moves Olga out clears her date back.
         await ReadAsync<InteractionDto>(await am.PostAsJsonAsync("/api/v1/interactions", new
         {
-            accountId = account.Id, kind = "Call", channel = "Phone", startsAt = StewardApp.Now.UtcDateTime.AddDays(7), subject = "Check-in", contactIds = new[] { buyer.Id },
+            accountId = account.Id,
+            kind = "Call",
+            channel = "Phone",
+            startsAt = StewardApp.Now.UtcDateTime.AddDays(7),
+            subject = "Check-in",
+            contactIds = new[] { buyer.Id },
         }, Json), HttpStatusCode.Created);
         Assert.Null((await ReadAsync<ContactDto>(await am.GetAsync($"/api/v1/contacts/{buyer.Id}"))).LastContactedAt);
 
@@ -122,8 +127,13 @@ public sealed class InteractionsApiTests : ApiTest
         var contact = await CreateContactAsync(am, account.Id, "Fay", "Fjord");
         var logged = await ReadAsync<InteractionDto>(await am.PostAsJsonAsync("/api/v1/interactions", new
         {
-            accountId = account.Id, kind = "Call", channel = "Phone", startsAt = StewardApp.Now.AddHours(-2), subject = "Secret pricing call",
-            contactIds = new[] { contact.Id }, followUps = new[] { new { title = "Send secret price list" } },
+            accountId = account.Id,
+            kind = "Call",
+            channel = "Phone",
+            startsAt = StewardApp.Now.AddHours(-2),
+            subject = "Secret pricing call",
+            contactIds = new[] { contact.Id },
+            followUps = new[] { new { title = "Send secret price list" } },
         }, Json), HttpStatusCode.Created);
         var task = logged.FollowUps.Single();
         var client = await As(outsider);

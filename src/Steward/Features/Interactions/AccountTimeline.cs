@@ -73,7 +73,12 @@ public sealed class AccountTimeline(IDbContextFactory<StewardDbContext> dbFactor
             var rows = await changes.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(take)
                 .Select(c => new
                 {
-                    c.Id, c.Kind, c.At, c.From, c.To, c.Reason,
+                    c.Id,
+                    c.Kind,
+                    c.At,
+                    c.From,
+                    c.To,
+                    c.Reason,
                     By = c.ByUserId == null ? null : db.Users.Where(u => u.Id == c.ByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 })
                 .ToListAsync(ct);

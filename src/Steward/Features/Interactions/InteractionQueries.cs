@@ -71,9 +71,25 @@ public sealed class InteractionQueries(IDbContextFactory<StewardDbContext> dbFac
         var row = await db.Set<Interaction>().AsNoTracking().Where(i => i.Id == id)
             .Select(i => new
             {
-                i.Id, i.AccountId, AccountName = i.Account!.Name, i.Kind, i.MeetingType, i.Channel, i.StartsAt, i.DurationMinutes,
-                i.Subject, i.Location, i.Agenda, i.Notes, i.Outcome, i.OwnerId, OwnerName = i.Owner!.DisplayName, i.IsCustomerTouch,
-                i.Version, i.CreatedAt, i.UpdatedAt,
+                i.Id,
+                i.AccountId,
+                AccountName = i.Account!.Name,
+                i.Kind,
+                i.MeetingType,
+                i.Channel,
+                i.StartsAt,
+                i.DurationMinutes,
+                i.Subject,
+                i.Location,
+                i.Agenda,
+                i.Notes,
+                i.Outcome,
+                i.OwnerId,
+                OwnerName = i.Owner!.DisplayName,
+                i.IsCustomerTouch,
+                i.Version,
+                i.CreatedAt,
+                i.UpdatedAt,
             })
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Interaction", id);
 
