@@ -14,8 +14,9 @@ public sealed class EngagementJourneyTests : BrowserTest
         await new LoginPage(page).LogInAsync("am@steward.demo");
         var myDay = await new MyDayPage(page).OpenAsync();
         // The demo gives the morning something to do.
-        Assert.True(await myDay.TaskTitles.CountAsync() > 0);
-        Assert.True(await myDay.Meetings.CountAsync() >= 2);
+        await myDay.TaskTitles.First.WaitForAsync();
+        await myDay.Meetings.Nth(1).WaitForAsync();
+        await myDay.TouchesDue.First.WaitForAsync();
         await myDay.ScreenshotAsync("my-day");
 
         var me = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/v1/me")).TextAsync()).RootElement.GetProperty("id").GetString();
@@ -74,7 +75,7 @@ public sealed class EngagementJourneyTests : BrowserTest
         var calendar = new MyDayPage(page);
         await calendar.WaitUntilInteractiveAsync();
         await page.GetByTestId("calendar-week").WaitForAsync();
-        Assert.True(await page.GetByTestId("calendar-item").CountAsync() >= 2);
+        await page.GetByTestId("calendar-item").Nth(1).WaitForAsync();
         await calendar.ScreenshotAsync("calendar-week");
 
         await page.GetByText("Month", new() { Exact = true }).ClickAsync();

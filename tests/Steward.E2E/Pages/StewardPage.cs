@@ -35,13 +35,12 @@ public sealed class LoginPage(IPage page) : StewardPage(page)
 {
     public async Task<AccountsPage> LogInAsync(string email, string password = "Steward-demo-1")
     {
-        await Page.GotoAsync("/Account/Login");
+        // Signing in lands on My day unless told otherwise; these journeys start from the accounts list.
+        await Page.GotoAsync("/Account/Login?ReturnUrl=%2Faccounts");
         await Page.Locator("#Input\\.Email").FillAsync(email);
         await Page.Locator("#Input\\.Password").FillAsync(password);
         await TestId("login-submit").ClickAsync();
-        // Signing in lands on My day; these journeys start from the accounts list.
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        if (!Page.Url.EndsWith("/accounts", StringComparison.Ordinal)) await Page.GotoAsync("/accounts");
+        await Page.WaitForURLAsync("**/accounts");
         var accounts = new AccountsPage(Page);
         await accounts.WaitUntilInteractiveAsync();
         return accounts;
