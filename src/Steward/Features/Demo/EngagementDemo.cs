@@ -88,6 +88,10 @@ internal static class EngagementDemo
             tasks.Add(new TaskItem { AccountId = account.Id, Title = "Send the updated rate card", AssigneeId = focusUserId, CreatedById = focusUserId, DueDate = today.AddDays(-3) });
         }
         db.AddRange(tasks);
+        await db.SaveChangesAsync(ct);
+        // Follow-ups were created just after their meeting, not at seeding time (the timeline shows when).
+        var startsAt = interactions.ToDictionary(i => i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), i => i.StartsAt);
+        foreach (var task in tasks.Where(t => t.SourceId is not null)) task.CreatedAt = startsAt[task.SourceId!].AddHours(1);
 
         // Last contacted: the latest touch each contact took part in.
         var latest = interactions.Where(i => i.IsCustomerTouch && i.StartsAt <= now)
