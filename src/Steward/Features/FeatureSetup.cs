@@ -1,8 +1,12 @@
 using Steward.Features.Accounts;
 using Steward.Features.ApiTokens;
+using Steward.Features.Cadence;
+using Steward.Features.Calendar;
 using Steward.Features.Contacts;
 using Steward.Features.Demo;
 using Steward.Features.Import;
+using Steward.Features.Interactions;
+using Steward.Features.MyDay;
 using Steward.Features.Notifications;
 using Steward.Features.Portfolio;
 using Steward.Features.Relationships;
@@ -30,7 +34,11 @@ public static class FeatureSetup
         services.AddScoped<ContactQueries>();
         services.AddScoped<ContactService>();
         services.AddScoped<RevenueQueries>();
-        services.AddScoped<TaskService>();
+        services.AddTasks();
+        services.AddInteractions();
+        services.AddCadence();
+        services.AddCalendar();
+        services.AddMyDay();
         services.AddScoped<NotificationService>();
         services.AddPortfolio();
         services.AddImport(configuration);
@@ -51,6 +59,11 @@ public static class FeatureSetup
         api.MapPortfolioApi();
         api.MapImportApi();
         api.MapRelationshipsApi();
+        api.MapInteractionsApi();
+        api.MapTasksApi();
+        api.MapCadenceApi();
+        api.MapCalendarApi();
+        api.MapMyDayApi();
         return endpoints;
     }
 }

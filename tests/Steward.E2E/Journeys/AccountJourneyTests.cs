@@ -39,8 +39,9 @@ public sealed class AccountJourneyTests : BrowserTest
         var south = await NewPageAsync();
         var southAccounts = await new LoginPage(south).LogInAsync("am3@steward.demo");
         await southAccounts.SearchAsync("borealis");
-        Assert.Equal(0, await southAccounts.Rows.CountAsync());
+        // An empty table also "matches" while it reloads: wait for the empty message before counting.
         await south.GetByText("No accounts match").WaitForAsync();
+        Assert.Equal(0, await southAccounts.Rows.CountAsync());
 
         await south.GotoAsync($"/accounts/{accountId}");
         await south.GetByTestId("not-found").WaitForAsync();

@@ -35,7 +35,8 @@ public sealed class LoginPage(IPage page) : StewardPage(page)
 {
     public async Task<AccountsPage> LogInAsync(string email, string password = "Steward-demo-1")
     {
-        await Page.GotoAsync("/Account/Login");
+        // Signing in lands on My day unless told otherwise; these journeys start from the accounts list.
+        await Page.GotoAsync("/Account/Login?ReturnUrl=%2Faccounts");
         await Page.Locator("#Input\\.Email").FillAsync(email);
         await Page.Locator("#Input\\.Password").FillAsync(password);
         await TestId("login-submit").ClickAsync();

@@ -24,6 +24,8 @@ public class Contact : TrackedEntity, IAccountOwned
     public string? ExternalId { get; set; }
     public string? Notes { get; set; }
     public DateTime? ArchivedAt { get; set; }
+    /// <summary>When someone of ours last met, called or wrote to them: kept up to date by the interactions they take part in.</summary>
+    public DateTime? LastContactedAt { get; set; }
 
     public string FullName => $"{FirstName} {LastName}".Trim();
 }

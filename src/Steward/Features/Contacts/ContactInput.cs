@@ -77,7 +77,8 @@ public sealed record ContactDto(
     bool Archived,
     long Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt) : IVersioned;
+    DateTime UpdatedAt,
+    DateTime? LastContactedAt = null) : IVersioned;
 
 public sealed record ContactListQuery
 {
@@ -85,7 +86,7 @@ public sealed record ContactListQuery
     public string? Search { get; init; }
     public bool? IsActive { get; init; }
     public bool? IncludeArchived { get; init; }
-    /// <summary>name, account, title, email, updated; prefix with '-' for descending.</summary>
+    /// <summary>name, account, title, email, updated, lastContacted; prefix with '-' for descending.</summary>
     public string? Sort { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }

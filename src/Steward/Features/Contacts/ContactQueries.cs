@@ -33,10 +33,11 @@ public sealed class ContactQueries(IDbContextFactory<StewardDbContext> dbFactory
             "title" => descending ? contacts.OrderByDescending(c => c.Title) : contacts.OrderBy(c => c.Title),
             "email" => descending ? contacts.OrderByDescending(c => c.Email) : contacts.OrderBy(c => c.Email),
             "updated" => descending ? contacts.OrderByDescending(c => c.UpdatedAt) : contacts.OrderBy(c => c.UpdatedAt),
+            "lastcontacted" => descending ? contacts.OrderByDescending(c => c.LastContactedAt) : contacts.OrderBy(c => c.LastContactedAt),
             null or "" or "name" => descending
                 ? contacts.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName)
                 : contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName),
-            _ => throw new InvalidInputException("Sort", $"Cannot sort by '{query.Sort}'. Use name, account, title, email or updated, with '-' in front for descending."),
+            _ => throw new InvalidInputException("Sort", $"Cannot sort by '{query.Sort}'. Use name, account, title, email, updated or lastContacted, with '-' in front for descending."),
         };
         var items = await ordered.ThenBy(c => c.Id).Skip((page - 1) * size).Take(size).Select(ToDto).ToListAsync(ct);
         return new Page<ContactDto>(items, page, size, total);
@@ -52,5 +53,5 @@ public sealed class ContactQueries(IDbContextFactory<StewardDbContext> dbFactory
     internal static readonly Expression<Func<Contact, ContactDto>> ToDto = c => new ContactDto(
         c.Id, c.AccountId, c.Account!.Name, c.FirstName, c.LastName, c.FirstName + " " + c.LastName, c.Title, c.Department,
         c.Email, c.Phone, c.ReportsToId, c.ReportsTo != null ? c.ReportsTo.FirstName + " " + c.ReportsTo.LastName : null,
-        c.IsActive, c.ExternalId, c.Notes, c.ArchivedAt != null, c.Version, c.CreatedAt, c.UpdatedAt);
+        c.IsActive, c.ExternalId, c.Notes, c.ArchivedAt != null, c.Version, c.CreatedAt, c.UpdatedAt, c.LastContactedAt);
 }

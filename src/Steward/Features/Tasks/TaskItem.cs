@@ -1,5 +1,6 @@
 using Steward.Data;
 using Steward.Features.Accounts;
+using Steward.Features.Contacts;
 using Steward.Features.Users;
 
 namespace Steward.Features.Tasks;
@@ -29,6 +30,7 @@ public class TaskItem : TrackedEntity, IAccountOwned
     public int AccountId { get; set; }
     public Account? Account { get; set; }
     public int? ContactId { get; set; }
+    public Contact? Contact { get; set; }
     public string Title { get; set; } = "";
     public string? Description { get; set; }
     public string AssigneeId { get; set; } = "";

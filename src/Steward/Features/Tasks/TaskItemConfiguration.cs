@@ -16,6 +16,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         e.Property(t => t.SourceId).HasMaxLength(100);
         e.Property(t => t.Version).IsConcurrencyToken();
         e.HasOne(t => t.Account).WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(t => t.Contact).WithMany().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(t => new { t.AssigneeId, t.State, t.DueDate });
         e.HasIndex(t => new { t.AccountId, t.State });

@@ -396,6 +396,170 @@ namespace Steward.Data.Sqlite.Migrations
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Steward.Features.Cadence.CadenceRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingType")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StakeholderRole")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamRole")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CadenceRule");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            IntervalDays = 30,
+                            IsActive = true,
+                            Name = "Key accounts: a touch with the decision maker every 30 days",
+                            StakeholderRole = "DecisionMaker",
+                            Tier = "Key",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            IntervalDays = 90,
+                            IsActive = true,
+                            Kind = "Meeting",
+                            Name = "Key accounts: a meeting with our executive sponsor every 90 days",
+                            TeamRole = "ExecutiveSponsor",
+                            Tier = "Key",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            IntervalDays = 91,
+                            IsActive = true,
+                            Kind = "Meeting",
+                            MeetingType = "Qbr",
+                            Name = "Key accounts: a QBR every quarter",
+                            Tier = "Key",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 4,
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            IntervalDays = 14,
+                            IsActive = true,
+                            Name = "Key accounts: a touch every 14 days",
+                            Tier = "Key",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 5,
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            IntervalDays = 30,
+                            IsActive = true,
+                            Name = "Growth accounts: a touch every 30 days",
+                            Tier = "Growth",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 6,
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            IntervalDays = 60,
+                            IsActive = true,
+                            Name = "Standard accounts: a touch every 60 days",
+                            Tier = "Standard",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1L
+                        });
+                });
+
+            modelBuilder.Entity("Steward.Features.Calendar.CalendarFeedToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CalendarFeedTokens", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Contacts.Contact", b =>
                 {
                     b.Property<int>("Id")
@@ -430,6 +594,9 @@ namespace Steward.Data.Sqlite.Migrations
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastContactedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -705,6 +872,110 @@ namespace Steward.Data.Sqlite.Migrations
                     b.HasIndex("JobId");
 
                     b.ToTable("StagedRevenue", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Interactions.Interaction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCustomerTouch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingType")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "StartsAt");
+
+                    b.HasIndex("OwnerId", "StartsAt");
+
+                    b.ToTable("Interaction");
+                });
+
+            modelBuilder.Entity("Steward.Features.Interactions.InteractionParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InteractionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.HasIndex("ContactId", "InteractionId");
+
+                    b.HasIndex("UserId", "InteractionId");
+
+                    b.ToTable("InteractionParticipant");
                 });
 
             modelBuilder.Entity("Steward.Features.Notifications.Notification", b =>
@@ -1135,6 +1406,8 @@ namespace Steward.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactId");
+
                     b.HasIndex("AccountId", "State");
 
                     b.HasIndex("SourceKind", "SourceId");
@@ -1362,6 +1635,17 @@ namespace Steward.Data.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Steward.Features.Calendar.CalendarFeedToken", b =>
+                {
+                    b.HasOne("Steward.Features.Users.StewardUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Steward.Features.Contacts.Contact", b =>
                 {
                     b.HasOne("Steward.Features.Accounts.Account", "Account")
@@ -1398,6 +1682,50 @@ namespace Steward.Data.Sqlite.Migrations
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Interactions.Interaction", b =>
+                {
+                    b.HasOne("Steward.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Users.StewardUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Steward.Features.Interactions.InteractionParticipant", b =>
+                {
+                    b.HasOne("Steward.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Steward.Features.Interactions.Interaction", "Interaction")
+                        .WithMany("Participants")
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Users.StewardUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Interaction");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Steward.Features.Notifications.Notification", b =>
@@ -1496,9 +1824,16 @@ namespace Steward.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Steward.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Account");
 
                     b.Navigation("Assignee");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Steward.Features.Users.StewardUser", b =>
@@ -1530,6 +1865,11 @@ namespace Steward.Data.Sqlite.Migrations
                     b.Navigation("Subsidiaries");
 
                     b.Navigation("TeamMembers");
+                });
+
+            modelBuilder.Entity("Steward.Features.Interactions.Interaction", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Steward.Features.Users.Team", b =>
