@@ -3,6 +3,7 @@ using Steward.Features.ApiTokens;
 using Steward.Features.Contacts;
 using Steward.Features.Demo;
 using Steward.Features.Notifications;
+using Steward.Features.Retention;
 using Steward.Features.Revenue;
 using Steward.Features.Tasks;
 using Steward.Features.Users;
@@ -29,6 +30,7 @@ public static class FeatureSetup
         services.AddScoped<RevenueQueries>();
         services.AddScoped<TaskService>();
         services.AddScoped<NotificationService>();
+        services.AddRetention(configuration);
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class FeatureSetup
         api.MapContactsApi();
         api.MapUsersApi();
         api.MapApiTokensApi();
+        api.MapRetentionApi();
         return endpoints;
     }
 }
