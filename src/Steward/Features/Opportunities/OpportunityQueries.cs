@@ -87,7 +87,8 @@ public sealed class OpportunityQueries(IDbContextFactory<StewardDbContext> dbFac
         var stages = db.Set<OpportunityStage>().AsNoTracking();
         if (type is { } t) stages = stages.Where(s => s.Type == t);
         if (!includeRetired) stages = stages.Where(s => s.IsActive);
-        return await stages.OrderBy(s => s.Type).ThenBy(s => s.Outcome).ThenBy(s => s.Position)
+        // Outcomes are stored as text: open stages first, then won, then lost.
+        return await stages.OrderBy(s => s.Type).ThenBy(s => s.Outcome == StageOutcome.Open ? 0 : s.Outcome == StageOutcome.Won ? 1 : 2).ThenBy(s => s.Position)
             .Select(s => new StageDto(s.Id, s.Type, s.Name, s.Position, s.Probability, s.Outcome, s.IsActive, s.Version)).ToListAsync(ct);
     }
 
