@@ -86,6 +86,7 @@ public sealed class DemoSeeder(StewardDbContext db, UserAdministration userAdmin
         db.Accounts.AddRange(accounts);
         await db.SaveChangesAsync(ct);
         await LinkReportingLinesAsync(faker, ct);
+        await Retention.RetentionDemo.SeedAsync(db, accounts, people, clock, ct);
     }
 
     private static string UniqueName(Faker faker, HashSet<string> used)
