@@ -97,8 +97,12 @@ internal static class RetentionDemo
             else if (risk == RenewalRisk.Monitor)
             {
                 contract.RiskReason = random.ArrayElement(RiskReasons);
-                // A few undecided ones inside 90 days: the renewal sweep turns them At risk and asks for a plan.
-                if (daysLeft <= ContractService.DecisionDays && random.Bool(0.6f)) contract.RenewalRisk = RenewalRisk.Good;
+                if (daysLeft >= 0 && daysLeft <= ContractService.DecisionDays)
+                {
+                    // What the renewal sweep did to the ones nobody decided at 90 days: at risk, and a plan is still owed.
+                    contract.RenewalRisk = RenewalRisk.AtRisk;
+                    contract.RiskReason += " (Still on Monitor 90 days before the end date: nobody decided.)";
+                }
             }
             contracts.Add(contract);
         }
