@@ -19,8 +19,13 @@ public sealed class ContractRenewalTests : RetentionTest
 
         var body = new Dictionary<string, object?>
         {
-            ["accountId"] = account.Id, ["name"] = "Travel 2026", ["startDate"] = Today.AddYears(-1), ["endDate"] = Today.AddDays(90),
-            ["annualValue"] = 100_000, ["currency"] = "EUR", ["renewalRisk"] = "Monitor",
+            ["accountId"] = account.Id,
+            ["name"] = "Travel 2026",
+            ["startDate"] = Today.AddYears(-1),
+            ["endDate"] = Today.AddDays(90),
+            ["annualValue"] = 100_000,
+            ["currency"] = "EUR",
+            ["renewalRisk"] = "Monitor",
         };
         var monitor = await FieldErrorsAsync(await am.PostAsJsonAsync("/api/v1/contracts", body, Json));
         Assert.Contains("90 days", Assert.Single(monitor["renewalRisk"]), StringComparison.Ordinal);

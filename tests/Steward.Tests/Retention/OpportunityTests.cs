@@ -60,8 +60,15 @@ public sealed class OpportunityTests : RetentionTest
         var open = await StageAsync(OpportunityType.Expansion, "Qualified");
         var errors = await FieldErrorsAsync(await am.PostAsJsonAsync("/api/v1/opportunities", new
         {
-            accountId = account.Id, name = "", amount = -1, currency = "euro", probability = 120, type = "Expansion", stageId = open.Id,
-            forecastCategory = "Closed", rfpDueDate = Today.AddDays(10),
+            accountId = account.Id,
+            name = "",
+            amount = -1,
+            currency = "euro",
+            probability = 120,
+            type = "Expansion",
+            stageId = open.Id,
+            forecastCategory = "Closed",
+            rfpDueDate = Today.AddDays(10),
         }, Json));
         Assert.Equal(["amount", "closeDate", "currency", "forecastCategory", "name", "probability", "rfpDueDate"], errors.Keys.Order().ToArray());
     }

@@ -21,8 +21,13 @@ public abstract class RetentionTest : ApiTest
     {
         var body = new Dictionary<string, object?>
         {
-            ["accountId"] = accountId, ["name"] = name, ["startDate"] = end.AddYears(-1).AddDays(1), ["endDate"] = end,
-            ["annualValue"] = value, ["currency"] = "EUR", ["noticePeriodDays"] = 60,
+            ["accountId"] = accountId,
+            ["name"] = name,
+            ["startDate"] = end.AddYears(-1).AddDays(1),
+            ["endDate"] = end,
+            ["annualValue"] = value,
+            ["currency"] = "EUR",
+            ["noticePeriodDays"] = 60,
         };
         more?.Invoke(body);
         var response = await client.PostAsJsonAsync("/api/v1/contracts", body, Json);

@@ -43,7 +43,14 @@ public sealed class CaseQueries(IDbContextFactory<StewardDbContext> dbFactory, P
         var steps = await db.Set<CaseEscalation>().AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.StartedAt).ThenBy(e => e.Id)
             .Select(e => new
             {
-                e.Id, e.Level, e.AssigneeId, AssigneeName = e.Assignee != null ? e.Assignee.DisplayName : null, e.StartedAt, e.EndedAt, e.Reason, e.Automatic,
+                e.Id,
+                e.Level,
+                e.AssigneeId,
+                AssigneeName = e.Assignee != null ? e.Assignee.DisplayName : null,
+                e.StartedAt,
+                e.EndedAt,
+                e.Reason,
+                e.Automatic,
                 ByName = e.ByUserId == null ? null : db.Users.Where(u => u.Id == e.ByUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(ct);

@@ -72,8 +72,16 @@ public sealed class OpportunityQueries(IDbContextFactory<StewardDbContext> dbFac
         if (!await db.Set<Opportunity>().AnyAsync(o => o.Id == id, ct)) throw new NotFoundException("Opportunity", id);
         var changes = await db.Set<OpportunityStageChange>().AsNoTracking().Where(c => c.OpportunityId == id)
             .OrderBy(c => c.At).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.FromStageName, c.ToStageName, c.Amount, c.Probability, c.At,
-                ByName = c.ByUserId == null ? null : db.Users.Where(u => u.Id == c.ByUserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(c => new
+            {
+                c.Id,
+                c.FromStageName,
+                c.ToStageName,
+                c.Amount,
+                c.Probability,
+                c.At,
+                ByName = c.ByUserId == null ? null : db.Users.Where(u => u.Id == c.ByUserId).Select(u => u.DisplayName).FirstOrDefault()
+            })
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return changes.Select((c, i) => new StageChangeDto(c.Id, c.FromStageName, c.ToStageName, c.Amount, c.Probability, c.ByName, c.At,

@@ -199,11 +199,21 @@ internal static class RetentionDemo
                 var close = open ? today.AddDays(random.Int(10, 80)) : today.AddDays(-random.Int(1, 30));
                 opportunities.Add(new Opportunity
                 {
-                    AccountId = account.Id, Name = random.ArrayElement(names[OpportunityType.Expansion]), Type = OpportunityType.Expansion, StageId = stage.Id, Stage = stage,
-                    Amount = Math.Round(random.Decimal(20, 250)) * 1000, Currency = account.Currency, Probability = stage.Probability, CloseDate = close, OwnerId = account.OwnerId,
+                    AccountId = account.Id,
+                    Name = random.ArrayElement(names[OpportunityType.Expansion]),
+                    Type = OpportunityType.Expansion,
+                    StageId = stage.Id,
+                    Stage = stage,
+                    Amount = Math.Round(random.Decimal(20, 250)) * 1000,
+                    Currency = account.Currency,
+                    Probability = stage.Probability,
+                    CloseDate = close,
+                    OwnerId = account.OwnerId,
                     ForecastCategory = stage.Outcome switch { StageOutcome.Won => ForecastCategory.Closed, StageOutcome.Lost => ForecastCategory.Omitted, _ => stage.Position >= 40 ? ForecastCategory.Commit : ForecastCategory.Pipeline },
-                    Source = OpportunitySource.Plan, LostReason = stage.Outcome == StageOutcome.Lost ? random.ArrayElement(LostReasons) : null,
-                    ClosedAt = open ? null : close.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc), StageChangedAt = now.AddDays(-random.Int(1, 40)),
+                    Source = OpportunitySource.Plan,
+                    LostReason = stage.Outcome == StageOutcome.Lost ? random.ArrayElement(LostReasons) : null,
+                    ClosedAt = open ? null : close.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc),
+                    StageChangedAt = now.AddDays(-random.Int(1, 40)),
                 });
             }
         }
@@ -222,8 +232,16 @@ internal static class RetentionDemo
         {
             db.Add(new OpportunityStageChange
             {
-                Opportunity = opportunity, AccountId = opportunity.AccountId, FromStageId = from?.Id, FromStageName = from?.Name,
-                ToStageId = stage.Id, ToStageName = stage.Name, Amount = opportunity.Amount, Probability = stage.Probability, ByUserId = opportunity.OwnerId, At = at,
+                Opportunity = opportunity,
+                AccountId = opportunity.AccountId,
+                FromStageId = from?.Id,
+                FromStageName = from?.Name,
+                ToStageId = stage.Id,
+                ToStageName = stage.Name,
+                Amount = opportunity.Amount,
+                Probability = stage.Probability,
+                ByUserId = opportunity.OwnerId,
+                At = at,
             });
             from = stage;
             if (stage != path[^1]) at = at.AddDays(random.Int(10, 25));
@@ -243,8 +261,14 @@ internal static class RetentionDemo
                 var due = rfp.RfpDueDate!.Value.AddDays(-random.Int(2, 5));
                 yield return new TaskItem
                 {
-                    AccountId = rfp.AccountId, Title = $"RFP question: {question}", Description = $"For the RFP response \"{rfp.Name}\", due {rfp.RfpDueDate:d MMM yyyy}.",
-                    AssigneeId = random.ArrayElement(colleagues).Id, DueDate = due < today ? today.AddDays(1) : due, Priority = TaskPriority.High, SourceKind = RfpService.SourceKind, SourceId = id,
+                    AccountId = rfp.AccountId,
+                    Title = $"RFP question: {question}",
+                    Description = $"For the RFP response \"{rfp.Name}\", due {rfp.RfpDueDate:d MMM yyyy}.",
+                    AssigneeId = random.ArrayElement(colleagues).Id,
+                    DueDate = due < today ? today.AddDays(1) : due,
+                    Priority = TaskPriority.High,
+                    SourceKind = RfpService.SourceKind,
+                    SourceId = id,
                 };
             }
         }
@@ -264,7 +288,10 @@ internal static class RetentionDemo
                     && (o.ForecastCategory is ForecastCategory.Closed or ForecastCategory.Commit)).Sum(o => o.Amount);
                 yield return new SalesTarget
                 {
-                    UserId = person.Id, Year = quarter.Year, Quarter = quarter.Number, Currency = "EUR",
+                    UserId = person.Id,
+                    Year = quarter.Year,
+                    Quarter = quarter.Number,
+                    Currency = "EUR",
                     Amount = Math.Max(100_000, Math.Round(expected * factor / 10_000) * 10_000),
                     SetById = people[email.StartsWith("manager", StringComparison.Ordinal) ? "admin@steward.demo" : email == "am3@steward.demo" ? "manager2@steward.demo" : "manager@steward.demo"].Id,
                 };
@@ -304,8 +331,15 @@ internal static class RetentionDemo
             var sponsor = account.TeamMembers.FirstOrDefault(m => m.Role == AccountTeamRole.ExecutiveSponsor)?.UserId;
             var item = new Case
             {
-                AccountId = account.Id, Title = issues[i].Title, Category = issues[i].Category, Severity = severity, OwnerId = account.OwnerId,
-                OpenedAt = opened, SlaDueAt = opened + window, LevelHolderId = account.OwnerId, LevelDueAt = opened + window,
+                AccountId = account.Id,
+                Title = issues[i].Title,
+                Category = issues[i].Category,
+                Severity = severity,
+                OwnerId = account.OwnerId,
+                OpenedAt = opened,
+                SlaDueAt = opened + window,
+                LevelHolderId = account.OwnerId,
+                LevelDueAt = opened + window,
                 Status = shape == 1 ? CaseStatus.InProgress : CaseStatus.Open,
                 Description = "Raised by the customer's procurement lead; affects several business units.",
                 CreatedAt = opened,
