@@ -10,6 +10,7 @@ using Steward.Features.MyDay;
 using Steward.Features.Notifications;
 using Steward.Features.Portfolio;
 using Steward.Features.Relationships;
+using Steward.Features.Retention;
 using Steward.Features.Revenue;
 using Steward.Features.Tasks;
 using Steward.Features.Users;
@@ -43,6 +44,7 @@ public static class FeatureSetup
         services.AddPortfolio();
         services.AddImport(configuration);
         services.AddRelationships();
+        services.AddRetention(configuration);
         return services;
     }
 
@@ -64,6 +66,7 @@ public static class FeatureSetup
         api.MapCadenceApi();
         api.MapCalendarApi();
         api.MapMyDayApi();
+        api.MapRetentionApi();
         return endpoints;
     }
 }
