@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Steward.Features.Contacts;
 using Steward.Features.Interactions;
+using Steward.Features.Relationships;
 using Steward.Features.Tasks;
 using Steward.Infrastructure.Http;
 using Steward.Tests.Infrastructure;
@@ -53,6 +54,13 @@ public sealed class InteractionsApiTests : ApiTest
         var olga = await ReadAsync<ContactDto>(await am.GetAsync($"/api/v1/contacts/{cfo.Id}"));
         Assert.Equal(yesterday, olga.LastContactedAt);
         Assert.Null((await ReadAsync<ContactDto>(await am.GetAsync($"/api/v1/contacts/{buyer.Id}"))).LastContactedAt);
+
+        // The relationship X-ray learns from it: Olga now knows the owner and the colleague who was there.
+        var stakeholders = await ReadAsync<List<StakeholderDto>>(await am.GetAsync($"/api/v1/accounts/{account.Id}/stakeholders"));
+        var olgasRelationships = stakeholders.Single(x => x.ContactId == cfo.Id).Relationships;
+        Assert.Equal(["Avery Brooks", "Morgan Meyer"], olgasRelationships.Select(r => r.UserName).Order());
+        Assert.All(olgasRelationships, r => Assert.Equal((RelationshipStrength.Acquainted, yesterday), (r.Strength, r.LastSpokeAt)));
+        Assert.Empty(stakeholders.Single(x => x.ContactId == buyer.Id).Relationships);
 
         // A planned call next week is not contact yet; a later edit that moves Olga out clears her date back.
         await ReadAsync<InteractionDto>(await am.PostAsJsonAsync("/api/v1/interactions", new

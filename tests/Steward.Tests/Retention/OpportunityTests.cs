@@ -85,6 +85,11 @@ public sealed class OpportunityTests : RetentionTest
         Assert.Equal(("Submit the RFP response: Global travel tender", Today.AddDays(20), "Avery Brooks", "rfp"), (deadline.Title, deadline.DueDate, deadline.AssigneeName, deadline.SourceKind));
 
         var jordan = await App.UserIdAsync(People.Am2North);
+        // A colleague who cannot see the account cannot answer for it, and the message says why.
+        var outsider = await FieldErrorsAsync(await am.PostAsJsonAsync($"/api/v1/opportunities/{rfp.Id}/rfp-questions",
+            new { question = "Section 4: data protection", assigneeId = jordan, dueDate = Today.AddDays(15) }, Json));
+        Assert.Contains("account team", outsider["assigneeId"][0]);
+        Assert.Equal(HttpStatusCode.Created, (await am.PostAsJsonAsync($"/api/v1/accounts/{account.Id}/team", new { userId = jordan, role = "TechnicalLead" }, Json)).StatusCode);
         var question = await ReadAsync<TaskDto>(await am.PostAsJsonAsync($"/api/v1/opportunities/{rfp.Id}/rfp-questions",
             new { question = "Section 4: data protection", assigneeId = jordan, dueDate = Today.AddDays(15) }, Json), HttpStatusCode.Created);
         Assert.Equal(("RFP question: Section 4: data protection", "Jordan Falk", Today.AddDays(15)), (question.Title, question.AssigneeName, question.DueDate));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Contacts;
+using Steward.Features.Relationships;
 using Steward.Features.Tasks;
 using Steward.Infrastructure.Access;
 using Steward.Infrastructure.Errors;
@@ -11,7 +12,7 @@ namespace Steward.Features.Interactions;
 /// Logs, changes and removes interactions. Anyone who can see the account can log against it.
 /// Follow-ups become tasks in the same transaction; contacts' "last contacted" follows.
 /// </summary>
-public sealed class InteractionService(IDbContextFactory<StewardDbContext> dbFactory, Viewer viewer, TimeProvider clock)
+public sealed class InteractionService(IDbContextFactory<StewardDbContext> dbFactory, Viewer viewer, TimeProvider clock, RelationshipService relationships)
 {
     public async Task<InteractionDto> LogAsync(InteractionInput input, CancellationToken ct = default)
     {
@@ -28,6 +29,7 @@ public sealed class InteractionService(IDbContextFactory<StewardDbContext> dbFac
         await RecordContactAsync(db, interaction, [], ct);
 
         await transaction.CommitAsync(ct);
+        await RecordRelationshipsAsync(interaction, ct);
         return await InteractionQueries.ReadAsync(db, interaction.Id, ct);
     }
 
@@ -69,6 +71,7 @@ public sealed class InteractionService(IDbContextFactory<StewardDbContext> dbFac
         }
         await RecordContactAsync(db, interaction, before, ct);
         await transaction.CommitAsync(ct);
+        await RecordRelationshipsAsync(interaction, ct);
         return await InteractionQueries.ReadAsync(db, id, ct);
     }
 
@@ -98,8 +101,20 @@ public sealed class InteractionService(IDbContextFactory<StewardDbContext> dbFac
     {
         var contactIds = interaction.Participants.Where(p => p.ContactId is not null).Select(p => p.ContactId!.Value).ToList();
         await RefreshLastContactedAsync(db, contactIds.Union(contactsBefore).ToList(), ct);
-        // Relationship X-ray adds its "last spoke" here, with our people = interaction.OwnerId plus the
-        // participants' UserIds: relationships.RecordContactAsync(accountId, contactIds, userIds, interaction.StartsAt).
+    }
+
+    /// <summary>
+    /// A customer touch that has happened moves "last spoke" forward for every pair of their
+    /// stakeholders and our people in it (the owner and our participants). Done after the commit,
+    /// in the relationship service's own unit of work: the interaction is already safe, and a
+    /// relationship date only ever moves forward, so a retry cannot do harm.
+    /// </summary>
+    private async Task RecordRelationshipsAsync(Interaction interaction, CancellationToken ct)
+    {
+        if (!interaction.IsCustomerTouch || interaction.StartsAt > clock.GetUtcNow().UtcDateTime) return;
+        var contactIds = interaction.Participants.Where(p => p.ContactId is not null).Select(p => p.ContactId!.Value).ToList();
+        var userIds = interaction.Participants.Where(p => p.UserId is not null).Select(p => p.UserId!).Append(interaction.OwnerId).ToList();
+        await relationships.RecordContactAsync(interaction.AccountId, contactIds, userIds, interaction.StartsAt, ct);
     }
 
     /// <summary>

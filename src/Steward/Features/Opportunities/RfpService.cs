@@ -79,7 +79,8 @@ public sealed class RfpService(IDbContextFactory<StewardDbContext> dbFactory, Ta
         }
         catch (InvalidInputException e) when (e.Errors.ContainsKey(nameof(TaskInput.AssigneeId)))
         {
-            throw new InvalidInputException(nameof(RfpQuestionInput.AssigneeId), "Choose an active colleague to answer the question.");
+            // Keep the task rule's reason (inactive, or cannot see the account) but name the question's field.
+            throw new InvalidInputException(nameof(RfpQuestionInput.AssigneeId), string.Join(" ", e.Errors[nameof(TaskInput.AssigneeId)]));
         }
     }
 
