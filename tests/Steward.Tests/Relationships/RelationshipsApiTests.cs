@@ -123,6 +123,25 @@ public sealed class RelationshipsApiTests : ApiTest
     }
 
     [Fact]
+    public async Task A_gap_for_a_colleague_outside_the_account_goes_to_its_owner()
+    {
+        var am = await As(People.AmNorth);
+        var account = await CreateAccountAsync(am, "Vela Freight");
+        var ceo = await CreateContactAsync(am, account.Id, "Vera", "Vela");
+        await am.PutAsJsonAsync($"/api/v1/stakeholders/{ceo.Id}", new { role = "DecisionMaker", influence = 5 }, Json);
+        // Someone from the South team met the CEO once: they know her, but cannot see the account.
+        await ReadAsync<RelationshipDto>(await am.PostAsJsonAsync("/api/v1/relationships", new { contactId = ceo.Id, userId = await App.UserIdAsync(People.AmSouth), strength = "Acquainted" }, Json), HttpStatusCode.Created);
+
+        var gap = (await ReadAsync<List<RelationshipGap>>(await am.GetAsync($"/api/v1/accounts/{account.Id}/relationship-gaps")))
+            .Single(g => g.Kind == GapKind.DecisionMakerUncovered);
+        Assert.Equal("Avery Brooks", gap.AssigneeName);
+        Assert.Contains("is not on the account team", gap.Reason);
+
+        var task = await ReadAsync<TaskDto>(await am.PostAsync($"/api/v1/accounts/{account.Id}/relationship-gaps/{gap.Id}/task", null), HttpStatusCode.Created);
+        Assert.Equal("Avery Brooks", task.AssigneeName);
+    }
+
+    [Fact]
     public async Task A_gap_becomes_a_task_once_while_that_task_is_open()
     {
         var am = await As(People.AmNorth);

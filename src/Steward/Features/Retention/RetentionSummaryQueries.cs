@@ -92,7 +92,7 @@ public sealed class RetentionSummaryQueries(
         return new ForecastPanel(report.PeriodLabel, report.Currency, report.Total, report.OtherCurrencyCount);
     }
 
-    private async Task<EscalationsPanel> EscalationsAsync(CancellationToken ct)
+    public async Task<EscalationsPanel> EscalationsAsync(CancellationToken ct = default)
     {
         var records = new CaseListQuery { InScope = true, Open = true, Escalated = true, Sort = "-level" };
         var page = await cases.ListAsync(records with { PageSize = Paging.MaxPageSize }, ct);
