@@ -1,10 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Features.Accounts;
-using Steward.Features.Users;
-using Steward.Infrastructure.Access;
+using Steward.Infrastructure.Http;
 
 namespace Steward.Bench;
 
@@ -12,8 +10,7 @@ namespace Steward.Bench;
 /// The accounts list at 100,000 accounts: one page, filtered by access, against the same page for
 /// an admin (no access predicate) as the baseline. The ratio is the price of record-level access.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(QueryScenarioConfig))]
 public class AccountListBenchmarks
 {
     private WebApplication _app = default!;
@@ -21,42 +18,37 @@ public class AccountListBenchmarks
     private AsyncServiceScope _accountManager;
     private AsyncServiceScope _manager;
 
+    [ParamsSource(nameof(Providers))]
+    public string Provider { get; set; } = BenchDatabase.Sqlite;
+
+    public static IEnumerable<string> Providers() => BenchDatabase.Providers();
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _app = await BenchDatabase.OpenAsync(accounts: 100_000, accountsWithRevenue: 10_000);
-        _admin = await ScopeForAsync("admin@steward.demo", isAdmin: true);
-        _accountManager = await ScopeForAsync("am@steward.demo");
-        _manager = await ScopeForAsync("manager@steward.demo", isManager: true);
+        _app = await BenchDatabase.OpenAsync(Provider, accounts: 100_000, months: 24);
+        _admin = await BenchDatabase.ScopeForAsync(_app, "admin@steward.demo");
+        _accountManager = await BenchDatabase.ScopeForAsync(_app, "am@steward.demo");
+        _manager = await BenchDatabase.ScopeForAsync(_app, "manager@steward.demo");
     }
 
-    private async Task<AsyncServiceScope> ScopeForAsync(string email, bool isAdmin = false, bool isManager = false)
-    {
-        var scope = _app.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StewardUser>>().FindByEmailAsync(email);
-        var viewer = scope.ServiceProvider.GetRequiredService<Viewer>();
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StewardUser>>().CreateAsync(user!);
-        viewer.Set(principal);
-        return scope;
-    }
-
-    private static Task<Steward.Infrastructure.Http.Page<AccountListItem>> FirstPage(AsyncServiceScope scope, string? search = null, string? sort = null) =>
+    private static Task<Page<AccountListItem>> FirstPage(AsyncServiceScope scope, string? search = null, string? sort = null) =>
         scope.ServiceProvider.GetRequiredService<AccountQueries>().ListAsync(new AccountListQuery { Search = search, Sort = sort, PageSize = 25 });
 
     [Benchmark(Baseline = true, Description = "admin, first page by name")]
-    public Task<Steward.Infrastructure.Http.Page<AccountListItem>> Admin() => FirstPage(_admin);
+    public Task<Page<AccountListItem>> Admin() => FirstPage(_admin);
 
     [Benchmark(Description = "account manager, first page by name")]
-    public Task<Steward.Infrastructure.Http.Page<AccountListItem>> AccountManager() => FirstPage(_accountManager);
+    public Task<Page<AccountListItem>> AccountManager() => FirstPage(_accountManager);
 
     [Benchmark(Description = "manager (team), first page by name")]
-    public Task<Steward.Infrastructure.Http.Page<AccountListItem>> Manager() => FirstPage(_manager);
+    public Task<Page<AccountListItem>> Manager() => FirstPage(_manager);
 
-    [Benchmark(Description = "account manager, search 'retail'")]
-    public Task<Steward.Infrastructure.Http.Page<AccountListItem>> Search() => FirstPage(_accountManager, search: "retail");
+    [Benchmark(Description = "account manager, search 'harbour'")]
+    public Task<Page<AccountListItem>> Search() => FirstPage(_accountManager, search: "harbour");
 
     [Benchmark(Description = "account manager, sorted by 12-month revenue")]
-    public Task<Steward.Infrastructure.Http.Page<AccountListItem>> ByRevenue() => FirstPage(_accountManager, sort: "-revenue");
+    public Task<Page<AccountListItem>> ByRevenue() => FirstPage(_accountManager, sort: "-revenue");
 
     [GlobalCleanup]
     public async Task CleanupAsync()

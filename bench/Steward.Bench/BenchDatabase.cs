@@ -1,55 +1,82 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Steward.Data;
-using Steward.Features.Accounts;
 using Steward.Features.Demo;
-using Steward.Features.Revenue;
+using Steward.Features.Demo.Generator;
+using Steward.Features.Portfolio;
+using Steward.Features.Users;
 using Steward.Infrastructure.Access;
 
 namespace Steward.Bench;
 
 /// <summary>
-/// A SQLite database with the demo people and <paramref name="accounts"/> accounts spread over
-/// them, built once per benchmark class (the file is reused between runs with the same size).
+/// A database with the demo people and <paramref name="accounts"/> generated accounts (the
+/// generator of <c>steward demo generate</c>), built once and reused by later runs of the same size.
+/// SQLite always; PostgreSQL when STEWARD_BENCH_POSTGRES holds a connection string to a server.
 /// </summary>
 public static class BenchDatabase
 {
-    public static async Task<WebApplication> OpenAsync(int accounts, int accountsWithRevenue)
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary>The providers this machine can measure: PostgreSQL only when a server was given.</summary>
+    public static IEnumerable<string> Providers() =>
+        Environment.GetEnvironmentVariable("STEWARD_BENCH_POSTGRES") is { Length: > 0 } ? [Sqlite, Postgres] : [Sqlite];
+
+    public static async Task<WebApplication> OpenAsync(string provider, int accounts, int months, bool score = true)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"steward-bench-{accounts}-{accountsWithRevenue}.db");
-        var app = Program.CreateBuilder(["--Database:Provider=Sqlite", $"--ConnectionStrings:Steward=Data Source={path}", "--Logging:LogLevel:Default=Warning"]).Build();
+        var name = $"steward_bench_{accounts}_{months}";
+        string connection;
+        if (provider == Postgres)
+        {
+            var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("STEWARD_BENCH_POSTGRES"));
+            await CreatePostgresDatabaseAsync(server.ConnectionString, name);
+            server.Database = name;
+            connection = server.ConnectionString;
+        }
+        else
+        {
+            connection = $"Data Source={Path.Combine(Path.GetTempPath(), name + ".db")}";
+        }
+        var app = Program.CreateBuilder([$"--Database:Provider={provider}", $"--ConnectionStrings:Steward={connection}", "--Logging:LogLevel:Default=Warning",
+            $"--Import:Directory={Path.Combine(Path.GetTempPath(), name + "-imports")}"]).Build();
         await DatabaseSetup.MigrateAsync(app.Services);
 
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Viewer>().SetSystem();
         var db = scope.ServiceProvider.GetRequiredService<StewardDbContext>();
-        if (await db.Accounts.AnyAsync()) return app;
+        if (await db.Accounts.IgnoreQueryFilters().AnyAsync()) return app;
 
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(new DemoOptions { Seed = true, Accounts = 0 });
-        var owners = await db.Users.Select(u => u.Id).ToArrayAsync();
-        var random = new Random(42);
-        var sectors = new[] { "Retail", "Energy", "Healthcare", "Logistics", "Technology", "Manufacturing" };
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        for (var batch = 0; batch < accounts; batch += 5000)
-        {
-            var rows = Enumerable.Range(batch, Math.Min(5000, accounts - batch)).Select(i =>
-            {
-                var name = $"Account {i:D6} {sectors[i % sectors.Length]}";
-                var account = new Account { Name = name, NormalizedName = Account.Normalize(name), Sector = sectors[i % sectors.Length], Country = "Germany", OwnerId = owners[random.Next(owners.Length)], Tier = (AccountTier)(i % 4) };
-                if (i < accountsWithRevenue)
-                {
-                    for (var m = 0; m < 24; m++)
-                    {
-                        account.RevenueLines.Add(new RevenueLine { Period = new DateOnly(2024, 11, 1).AddMonths(m), Amount = random.Next(1_000, 90_000), Currency = "EUR" });
-                    }
-                }
-                return account;
-            }).ToList();
-            db.Accounts.AddRange(rows);
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
-        }
+        await scope.ServiceProvider.GetRequiredService<DataSetGenerator>().GenerateAsync(accounts, months);
+        if (score) await scope.ServiceProvider.GetRequiredService<ScoringService>().RecomputeAsync("bench");
         return app;
+    }
+
+    /// <summary>A service scope acting as the user with this email (their access rules apply).</summary>
+    public static async Task<AsyncServiceScope> ScopeForAsync(WebApplication app, string email)
+    {
+        var scope = app.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StewardUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email} in the bench database.");
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StewardUser>>().CreateAsync(user);
+        scope.ServiceProvider.GetRequiredService<Viewer>().Set(principal);
+        return scope;
+    }
+
+    private static async Task CreatePostgresDatabaseAsync(string server, string name)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
     }
 }

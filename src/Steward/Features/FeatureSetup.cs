@@ -29,6 +29,7 @@ public static class FeatureSetup
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Steward.Features.Demo.Generator.DataSetGenerator>();
         services.AddScoped<AccountQueries>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountTeamService>();

@@ -50,6 +50,7 @@ public static class AdminCommands
         root.Subcommands.Add(backup);
 
         root.Subcommands.Add(ImportCommand.Create(buildApp));
+        root.Subcommands.Add(DemoCommand.Create(buildApp));
         root.Subcommands.Add(Users(buildApp));
         root.Subcommands.Add(Tokens(buildApp));
         return root;
@@ -106,7 +107,7 @@ public static class AdminCommands
         return new Command("tokens", "Manage personal API tokens.") { create };
     }
 
-    private static async Task<int> Run(Func<WebApplication> buildApp, Func<IServiceProvider, Task> action)
+    internal static async Task<int> Run(Func<WebApplication> buildApp, Func<IServiceProvider, Task> action)
     {
         await using var app = buildApp();
         await DatabaseSetup.MigrateAsync(app.Services);
