@@ -68,6 +68,13 @@ if [ ! -x "$chromium" ] && can_apt; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core fonts-liberation2 >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core fonts-liberation2 >/dev/null 2>&1; }
 fi
 
+# Node.js checks the calendar feed with ical.js (Thunderbird's parser), a second, independent reader.
+if ! command -v node >/dev/null 2>&1 && can_apt; then
+  echo "== Installing Node.js (Debian package) for the calendar feed check"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null 2>&1; }
+fi
+command -v node >/dev/null 2>&1 || echo "Node.js is missing: the calendar feed's ical.js check will fail (apt-get install -y nodejs npm)."
+
 run_suite() {
   local name=$1 project=$2 provider=$3
   echo "== $name"
