@@ -14,7 +14,7 @@ public static class ImportApi
         {
             var errors = new InputErrors();
             if (file is null) errors.Add("File", "Attach the CSV file as the form field 'file'.");
-            if (kind is null) errors.Add("Kind", "Say what the file holds: kind = Accounts, Contacts, Revenue or WonOpportunities.");
+            if (kind is null) errors.Add("Kind", "Say what the file holds: kind = Accounts, Contacts, Revenue, WonOpportunities or Opportunities.");
             errors.ThrowIfAny();
             await using var stream = file!.OpenReadStream();
             var job = ETags.Tagged(response, await imports.UploadAsync(stream, file.FileName, kind!.Value, ct));

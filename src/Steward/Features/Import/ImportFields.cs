@@ -11,6 +11,7 @@ public static class ImportFields
         ImportKind.Accounts => Accounts,
         ImportKind.Contacts => Contacts,
         ImportKind.Revenue => Revenue,
+        ImportKind.Opportunities => Opportunities,
         _ => WonOpportunities,
     };
 
@@ -71,6 +72,22 @@ public static class ImportFields
         new("Amount", "Amount", true, "Amount", "Deal Amount", "Value", "Betrag"),
         new("Product", "Product", false, "Product", "Product Line", "Produkt"),
         new("Currency", "Currency", false, "Currency", "Deal Currency", "Währung"),
+    ];
+
+    private static readonly ImportField[] Opportunities =
+    [
+        new("AccountExternalId", "Account external id", false, "Account ID", "Company ID", "Associated Company ID"),
+        new("AccountName", "Account name", false, "Account Name", "Account", "Company", "Associated Company", "Kunde"),
+        new("Name", "Deal name", true, "Opportunity Name", "Deal Name", "Name", "Opportunity", "Deal", "Titel"),
+        new("Type", "Type", false, "Type", "Opportunity Type", "Deal Type", "Typ"),
+        new("Stage", "Stage", true, "Stage", "Deal Stage", "Phase", "Status"),
+        new("Amount", "Amount", true, "Amount", "Deal Amount", "Value", "Betrag"),
+        new("Currency", "Currency", false, "Currency", "Deal Currency", "Währung"),
+        new("Probability", "Probability (%)", false, "Probability", "Probability (%)", "Wahrscheinlichkeit"),
+        new("CloseDate", "Close date", true, "Close Date", "Expected Close Date", "Closed Date", "Abschlussdatum"),
+        new("Owner", "Owner (name or email)", false, "Opportunity Owner", "Deal Owner", "Owner", "Verantwortlich"),
+        new("LostReason", "Lost reason", false, "Lost Reason", "Closed Lost Reason", "Verlustgrund"),
+        new("Description", "Description", false, "Description", "Notes", "Beschreibung"),
     ];
 
     /// <summary>For each field, the index of the column whose header best matches it (exact synonym first, then contains).</summary>

@@ -7,6 +7,8 @@ public enum ImportKind
     Revenue,
     /// <summary>Deals from a CRM: the won ones become revenue lines in the month they closed.</summary>
     WonOpportunities,
+    /// <summary>Deals from a CRM into the pipeline: open, won and lost, with their stages.</summary>
+    Opportunities,
 }
 
 public enum ImportStatus

@@ -138,6 +138,7 @@ public sealed class ImportRunner(IServiceProvider services, Microsoft.Extensions
         ImportKind.Accounts => ActivatorUtilities.CreateInstance<AccountImporter>(services),
         ImportKind.Contacts => new ContactImporter(),
         ImportKind.Revenue => new RevenueImporter(wonDealsOnly: false),
+        ImportKind.Opportunities => new OpportunityImporter(clock),
         _ => new RevenueImporter(wonDealsOnly: true),
     };
 

@@ -28,7 +28,7 @@ public sealed class ImportService(
 
     public async Task<ImportJobDto> UploadAsync(Stream content, string fileName, ImportKind kind, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(kind)) throw new InvalidInputException("Kind", "Kind must be Accounts, Contacts, Revenue or WonOpportunities.");
+        if (!Enum.IsDefined(kind)) throw new InvalidInputException("Kind", "Kind must be Accounts, Contacts, Revenue, WonOpportunities or Opportunities.");
         var stored = $"{Guid.NewGuid():N}.csv";
         var path = StorePath(stored);
         long size;
@@ -123,7 +123,7 @@ public sealed class ImportService(
         {
             errors.Add($"Columns.{field.Key}", $"Choose the column that holds {field.Label.ToLowerInvariant()}.");
         }
-        if (job.Kind is ImportKind.Contacts or ImportKind.Revenue or ImportKind.WonOpportunities
+        if (job.Kind is ImportKind.Contacts or ImportKind.Revenue or ImportKind.WonOpportunities or ImportKind.Opportunities
             && !mapping.Columns.ContainsKey("AccountName") && !mapping.Columns.ContainsKey("AccountExternalId"))
         {
             errors.Add("Columns.AccountName", "Choose the column that names the account (its name or its external id).");

@@ -13,12 +13,12 @@ internal static class ImportCommand
     public static Command Create(Func<WebApplication> buildApp)
     {
         var file = new Option<FileInfo>("--file") { Description = "The CSV file.", Required = true };
-        var kind = new Option<ImportKind>("--kind") { Description = "Accounts, Contacts, Revenue or WonOpportunities.", Required = true };
+        var kind = new Option<ImportKind>("--kind") { Description = "Accounts, Contacts, Revenue, WonOpportunities or Opportunities.", Required = true };
         var user = new Option<string>("--as") { Description = "Email of the user whose access the import has (and who owns new accounts).", Required = true };
         var map = new Option<string[]>("--map") { Description = "Field=Column header, overriding the suggested mapping (repeatable), e.g. --map Amount=Umsatz.", AllowMultipleArgumentsPerToken = true };
         var saved = new Option<string?>("--mapping") { Description = "Use the saved mapping with this name." };
 
-        var command = new Command("import", "Import a CSV export (accounts, contacts, revenue or won deals) and print the summary.") { file, kind, user, map, saved };
+        var command = new Command("import", "Import a CSV export (accounts, contacts, revenue, won deals as revenue, or the deal pipeline) and print the summary.") { file, kind, user, map, saved };
         command.SetAction(async (result, ct) =>
         {
             await using var app = buildApp();
