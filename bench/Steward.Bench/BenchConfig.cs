@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -16,10 +15,9 @@ public class ScenarioConfig : ManualConfig
 {
     protected ScenarioConfig(int warmups, int iterations)
     {
-        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring)
+        AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true)).WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations));
         AddColumn(StatisticColumn.P95);
-        AddExporter(MarkdownExporter.GitHub);
     }
 }
 
