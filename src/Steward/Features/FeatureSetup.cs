@@ -4,6 +4,7 @@ using Steward.Features.Contacts;
 using Steward.Features.Demo;
 using Steward.Features.Import;
 using Steward.Features.Notifications;
+using Steward.Features.Plans;
 using Steward.Features.Portfolio;
 using Steward.Features.Revenue;
 using Steward.Features.Tasks;
@@ -33,6 +34,7 @@ public static class FeatureSetup
         services.AddScoped<NotificationService>();
         services.AddPortfolio();
         services.AddImport(configuration);
+        services.AddPlansAndPlaybooks();
         return services;
     }
 
@@ -48,6 +50,7 @@ public static class FeatureSetup
         api.MapApiTokensApi();
         api.MapPortfolioApi();
         api.MapImportApi();
+        api.MapPlansAndPlaybooksApi();
         return endpoints;
     }
 }
