@@ -165,7 +165,7 @@ public sealed class PlaybooksApiTests : ApiTest
 
         // Bad definitions are refused with every problem named.
         definition.Steps.Add(new StepDefinition { Key = "broken", Title = "Approval: nothing", Kind = StepKind.Approval, Covers = ["does-not-exist"] });
-        definition.Steps[0].Fields.Add(new FieldDefinition { Key = "pick", Label = "Pick", Type = FieldType.SingleChoice });
+        definition.Steps[0].Fields.Add(new FieldDefinition { Key = "pick", Label = "Pick", Type = StepFieldType.SingleChoice });
         var errors = await FieldErrorsAsync(await admin.PutAsJsonAsync($"/api/v1/playbook-templates/{templateId}", definition, Json));
         Assert.Equal(2, errors["steps"].Length);
     }
@@ -249,12 +249,12 @@ public sealed class PlaybooksApiTests : ApiTest
     /// <summary>A valid answer for every field of a step.</summary>
     private static Dictionary<string, object> AnswersFor(RunStepDto step) => step.Fields.ToDictionary(f => f.Key, f => (object)(f.Type switch
     {
-        FieldType.Checklist or FieldType.MultipleChoice => f.Key == "records" ? new[] { "Contracts", "Invoices" } : new[] { f.Options[0] },
-        FieldType.SingleChoice => f.Options[0],
-        FieldType.Rating => f.Options.Count > 0 ? f.Options[^1] : "5",
-        FieldType.Date => "2026-11-20",
-        FieldType.Number => 125000.5m,
-        FieldType.Link => "https://example.com/doc",
+        StepFieldType.Checklist or StepFieldType.MultipleChoice => f.Key == "records" ? new[] { "Contracts", "Invoices" } : new[] { f.Options[0] },
+        StepFieldType.SingleChoice => f.Options[0],
+        StepFieldType.Rating => f.Options.Count > 0 ? f.Options[^1] : "5",
+        StepFieldType.Date => "2026-11-20",
+        StepFieldType.Number => 125000.5m,
+        StepFieldType.Link => "https://example.com/doc",
         _ => $"Notes for {step.Title}",
     }));
 }

@@ -27,7 +27,7 @@ public enum StepRole
     Product,
 }
 
-public enum FieldType
+public enum StepFieldType
 {
     Checklist,
     SingleChoice,
@@ -110,7 +110,7 @@ public sealed class PlaybookDefinition
                 if (field.Label.Length is 0 or > 200) errors.Add("Steps", $"{where}, field {f + 1} needs a label of at most 200 characters.");
                 if (!fieldKeys.Add(field.Key)) errors.Add("Steps", $"{where}: field key '{field.Key}' is used twice.");
                 field.Options = field.Options.Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToList();
-                if (field.Type is FieldType.Checklist or FieldType.SingleChoice or FieldType.MultipleChoice && field.Options.Count < 1)
+                if (field.Type is StepFieldType.Checklist or StepFieldType.SingleChoice or StepFieldType.MultipleChoice && field.Options.Count < 1)
                 {
                     errors.Add("Steps", $"{where}, field '{field.Label}' is a {field.Type} and needs options.");
                 }
@@ -138,7 +138,7 @@ public sealed class FieldDefinition
 {
     public string Key { get; set; } = "";
     public string Label { get; set; } = "";
-    public FieldType Type { get; set; }
+    public StepFieldType Type { get; set; }
     /// <summary>Choices of a checklist, single or multiple choice; a rating's scale labels (default 1–5).</summary>
     public List<string> Options { get; set; } = [];
     public bool Required { get; set; }

@@ -77,12 +77,12 @@ public static class RunRules
         if (values.Length == 0) return null;
         switch (field.Type)
         {
-            case FieldType.Checklist:
-            case FieldType.MultipleChoice:
+            case StepFieldType.Checklist:
+            case StepFieldType.MultipleChoice:
                 return values.FirstOrDefault(v => !field.Options.Contains(v)) is { } bad ? $"'{bad}' is not one of the choices of '{field.Label}'." : null;
-            case FieldType.SingleChoice:
-            case FieldType.Rating:
-                var choices = field.Type == FieldType.Rating ? RatingScale(field) : field.Options;
+            case StepFieldType.SingleChoice:
+            case StepFieldType.Rating:
+                var choices = field.Type == StepFieldType.Rating ? RatingScale(field) : field.Options;
                 if (values.Length > 1) return $"'{field.Label}' takes one answer.";
                 return choices.Contains(values[0]) ? null : $"'{values[0]}' is not one of the choices of '{field.Label}' ({string.Join(", ", choices)}).";
         }
@@ -90,10 +90,10 @@ public static class RunRules
         var value = values[0];
         return field.Type switch
         {
-            FieldType.Text => value.Length > 10_000 ? $"'{field.Label}' can be at most 10,000 characters." : null,
-            FieldType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"'{field.Label}' must be a date like 2026-11-30.",
-            FieldType.Number => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? null : $"'{field.Label}' must be a number like 1250.50.",
-            FieldType.Link => Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? null : $"'{field.Label}' must be a web address starting with https://.",
+            StepFieldType.Text => value.Length > 10_000 ? $"'{field.Label}' can be at most 10,000 characters." : null,
+            StepFieldType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"'{field.Label}' must be a date like 2026-11-30.",
+            StepFieldType.Number => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? null : $"'{field.Label}' must be a number like 1250.50.",
+            StepFieldType.Link => Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? null : $"'{field.Label}' must be a web address starting with https://.",
             _ => null,
         };
     }
