@@ -14,7 +14,11 @@ internal static class PlanTestHelpers
     {
         var response = await client.PostAsJsonAsync("/api/v1/plans", new
         {
-            accountId, title, periodStart = "2027-01-01", periodEnd = "2027-12-31", reviewCadence = "Quarterly",
+            accountId,
+            title,
+            periodStart = "2027-01-01",
+            periodEnd = "2027-12-31",
+            reviewCadence = "Quarterly",
             customerProfile = "Global retailer, 40 countries, procurement-led buying.",
         }, Json);
         return await ReadAsync<PlanDto>(response, HttpStatusCode.Created);
