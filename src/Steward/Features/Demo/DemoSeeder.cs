@@ -87,6 +87,7 @@ public sealed class DemoSeeder(StewardDbContext db, UserAdministration userAdmin
         db.Accounts.AddRange(accounts);
         await db.SaveChangesAsync(ct);
         await LinkReportingLinesAsync(faker, ct);
+        await Plans.PlansDemoData.SeedAsync(db, accounts, people, clock, ct);
     }
 
     private static string UniqueName(Faker faker, HashSet<string> used)
