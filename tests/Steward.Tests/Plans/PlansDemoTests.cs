@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Steward.Data;
 using Steward.Features.Approvals;
 using Steward.Features.Demo;
-using Steward.Features.Playbooks;
 using Steward.Features.Plans;
+using Steward.Features.Playbooks;
 using Steward.Tests.Infrastructure;
 
 namespace Steward.Tests.Plans;

@@ -22,7 +22,11 @@ internal static class PlansDemoData
         var southManager = people["manager2@steward.demo"].Id;
         var templates = ShippedTemplates.All.Select(d => new PlaybookTemplate
         {
-            Key = d.Key!, Name = d.Name, Description = d.Description, IsShipped = true, CurrentVersion = 1,
+            Key = d.Key!,
+            Name = d.Name,
+            Description = d.Description,
+            IsShipped = true,
+            CurrentVersion = 1,
             Versions = [new PlaybookTemplateVersion { Number = 1, Definition = d.ToJson(), CreatedAt = now }],
         }).ToDictionary(t => t.Key);
         db.AddRange(templates.Values);
@@ -58,13 +62,23 @@ internal static class PlansDemoData
                 new PlanSnapshot { PlanId = live.Id, AccountId = live.AccountId, Number = 2, Kind = "Approved", Content = content, ByUserId = manager, At = approvedAt });
             db.Add(new TaskItem
             {
-                AccountId = live.AccountId, Title = "Executive business review with the CFO", AssigneeId = am[0].OwnerId, DueDate = today.AddDays(10),
-                CreatedById = am[0].OwnerId, SourceKind = PlanService.TaskSource, SourceId = live.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                AccountId = live.AccountId,
+                Title = "Executive business review with the CFO",
+                AssigneeId = am[0].OwnerId,
+                DueDate = today.AddDays(10),
+                CreatedById = am[0].OwnerId,
+                SourceKind = PlanService.TaskSource,
+                SourceId = live.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             db.Add(new TaskItem
             {
-                AccountId = live.AccountId, Title = "Map the Nordics subsidiaries' travel buyers", AssigneeId = am[0].OwnerId, DueDate = today.AddDays(-4),
-                CreatedById = am[0].OwnerId, SourceKind = PlanService.TaskSource, SourceId = live.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                AccountId = live.AccountId,
+                Title = "Map the Nordics subsidiaries' travel buyers",
+                AssigneeId = am[0].OwnerId,
+                DueDate = today.AddDays(-4),
+                CreatedById = am[0].OwnerId,
+                SourceKind = PlanService.TaskSource,
+                SourceId = live.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
         }
         if (am.Count > 1) await SubmittedAsync(db, Plan(am[1], $"{am[1].Name} account plan {year}", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), PlanStatus.Submitted), manager, now, ct);
@@ -89,7 +103,13 @@ internal static class PlansDemoData
 
     private static AccountPlan Plan(Account account, string title, DateOnly from, DateOnly to, PlanStatus status) => new()
     {
-        AccountId = account.Id, OwnerId = account.OwnerId, Title = title, PeriodStart = from, PeriodEnd = to, Status = status, Currency = account.Currency,
+        AccountId = account.Id,
+        OwnerId = account.OwnerId,
+        Title = title,
+        PeriodStart = from,
+        PeriodEnd = to,
+        Status = status,
+        Currency = account.Currency,
         ReviewCadence = ReviewCadence.Quarterly,
         CustomerProfile = $"{account.Name} ({account.Sector}, {account.Country}), about {account.Employees:N0} employees. Buys centrally through procurement; travel and events are managed by the operations director.",
         NeedsAssessment = "Cost transparency per business unit, duty of care for travellers in new markets, fewer suppliers.",
@@ -126,7 +146,14 @@ internal static class PlansDemoData
 
     private static PlanTransition Move(AccountPlan plan, PlanStatus from, PlanStatus to, string action, string by, DateTime at, string? comment) => new()
     {
-        PlanId = plan.Id, AccountId = plan.AccountId, From = from, To = to, Action = action, ByUserId = by, At = at, Comment = comment,
+        PlanId = plan.Id,
+        AccountId = plan.AccountId,
+        From = from,
+        To = to,
+        Action = action,
+        ByUserId = by,
+        At = at,
+        Comment = comment,
     };
 
     private static void StartRun(StewardDbContext db, PlaybookTemplate template, Account account, DateOnly start, int done, string? gateWaitingOn, DateTime now)
@@ -140,7 +167,12 @@ internal static class PlansDemoData
             var answers = finished ? step.Fields.Where(f => f.Options.Count > 0).ToDictionary(f => f.Key, f => f.Type is StepFieldType.SingleChoice or StepFieldType.Rating ? f.Options.Take(1).ToArray() : f.Options.Take(3).ToArray()) : null;
             run.Steps.Add(new PlaybookRunStep
             {
-                AccountId = account.Id, Position = i + 1, Key = step.Key, Title = step.Title, Kind = step.Kind, DueDate = start.AddDays(step.DueOffsetDays),
+                AccountId = account.Id,
+                Position = i + 1,
+                Key = step.Key,
+                Title = step.Title,
+                Kind = step.Kind,
+                DueDate = start.AddDays(step.DueOffsetDays),
                 AssigneeId = step.Kind == StepKind.Approval ? gateWaitingOn : account.OwnerId,
                 Status = finished ? StepStatus.Done : i == done && step.Kind == StepKind.Approval && gateWaitingOn is not null ? StepStatus.AwaitingApproval : StepStatus.Open,
                 Answers = answers is null ? null : JsonSerializer.Serialize(answers),

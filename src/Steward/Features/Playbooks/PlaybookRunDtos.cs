@@ -48,7 +48,7 @@ public sealed record RunSummaryDto(
 public sealed record RunStepDto(
     int Id, int Position, string Key, string Title, string? Description, StepKind Kind, StepStatus Status,
     string? AssigneeId, string? AssigneeName, DateOnly? DueDate, bool Overdue, bool Blocked, string? BlockedBy,
-    IReadOnlyList<FieldDefinition> Fields, IReadOnlyDictionary<string, string[]> Answers, IReadOnlyList<string> Covers,
+    IReadOnlyList<FieldDefinition> Fields, IReadOnlyDictionary<string, string[]> Answers, IReadOnlyList<string> CoveredSteps,
     DateTime? CompletedAt, string? CompletedByName, string? ApproverId, string? ApproverName, string? RequestedByName,
     DateTime? DecidedAt, string? DecidedByName, string? Comment, bool CanDecide, long Version) : IVersioned;
 

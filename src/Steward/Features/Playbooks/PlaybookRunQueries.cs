@@ -66,7 +66,7 @@ public sealed class PlaybookRunQueries(IDbContextFactory<StewardDbContext> dbFac
                 && me != s.RequestedById && me != run.Account!.OwnerId && (me == s.ApproverId || viewer.IsAdmin);
             return new RunStepDto(s.Id, s.Position, s.Key, s.Title, step.Description, s.Kind, s.Status, s.AssigneeId, Name(s.AssigneeId), s.DueDate,
                 !s.IsFinished && s.DueDate < today, gate is not null && run.Status == RunStatus.Active, gate?.Title,
-                step.Fields, RunRules.ReadAnswers(s.Answers), step.Covers, s.CompletedAt, Name(s.CompletedById),
+                step.Fields, RunRules.ReadAnswers(s.Answers), step.Covers.Select(k => run.Steps.FirstOrDefault(x => x.Key == k)?.Title ?? k).ToList(), s.CompletedAt, Name(s.CompletedById),
                 s.ApproverId, Name(s.ApproverId), Name(s.RequestedById), s.DecidedAt, Name(s.DecidedById), s.Comment, canDecide, s.Version);
         }).ToList();
         return new RunDto(run.Id, run.AccountId, run.Account!.Name, run.Name, run.TemplateVersion!.TemplateId, run.TemplateVersion.Template!.Name,

@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using Steward.E2E.Infrastructure;
+using Steward.E2E.Pages;
+
+namespace Steward.E2E.Journeys;
+
+public sealed class PlanApprovalJourneyTests : BrowserTest
+{
+    [Fact]
+    public Task An_account_manager_submits_a_plan_their_manager_sends_it_back_then_approves_it() => JourneyAsync("plan-approval", async () =>
+    {
+        const string title = "Journey key account plan 2027";
+
+        // The account manager drafts a plan from an account's Plans tab and submits it.
+        var amPage = await NewPageAsync();
+        var accounts = await new LoginPage(amPage).LogInAsync("am@steward.demo");
+        await accounts.Rows.First.WaitForAsync();
+        await accounts.Rows.Filter(new() { HasText = "Avery Brooks" }).First.Locator("a").First.ClickAsync();
+        await amPage.WaitForURLAsync("**/accounts/*");
+        await accounts.WaitUntilInteractiveAsync();
+        await amPage.GetByRole(AriaRole.Tab, new() { Name = "Plans" }).ClickAsync();
+        await amPage.GetByTestId("account-new-plan").ClickAsync();
+        await amPage.WaitForURLAsync("**/plans/new?accountId=*");
+        var plan = new PlanPage(amPage);
+        await plan.WaitUntilInteractiveAsync();
+        await amPage.Locator("input[data-testid=plan-title-field], [data-testid=plan-title-field] input").First.FillAsync(title);
+        await amPage.GetByTestId("create-plan").ClickAsync();
+        await amPage.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/plans/\d+$"));
+        await plan.WaitUntilInteractiveAsync();
+        await plan.WaitForStatusAsync("Draft");
+        await plan.WriteSectionAsync("CustomerGoals", "Cut travel cost per trip by 8%.");
+        await plan.AddObjectiveAsync("Grow revenue", "Revenue, 12 months", "1200000");
+        await plan.ScreenshotAsync("plan-draft");
+        await plan.MoveAsync("Submit", "Ready for you.");
+        await plan.WaitForStatusAsync("Submitted");
+        await amPage.GetByTestId("plan-waiting").WaitForAsync();
+        var planUrl = amPage.Url;
+
+        // The manager finds it in the approvals inbox and asks for a change.
+        var managerPage = await NewPageAsync();
+        await new LoginPage(managerPage).LogInAsync("manager@steward.demo");
+        var inbox = await new ApprovalsPage(managerPage).OpenAsync();
+        await inbox.Item(title).WaitForAsync();
+        await inbox.ScreenshotAsync("approvals-inbox");
+        await inbox.DecideAsync(title, "request-changes", "Add the whitespace in the Nordics.");
+
+        // The owner sees the comment, edits and resubmits.
+        await amPage.GotoAsync(planUrl);
+        await plan.WaitUntilInteractiveAsync();
+        await plan.WaitForStatusAsync("Changes requested");
+        await Assertions.Expect(amPage.GetByTestId("plan-changes-requested")).ToContainTextAsync("Add the whitespace in the Nordics.");
+        await plan.WriteSectionAsync("Whitespace", "Nordics subsidiaries buy travel locally.");
+        await plan.MoveAsync("Submit");
+        await plan.WaitForStatusAsync("Submitted");
+
+        // The manager approves from the plan itself this time.
+        await managerPage.GotoAsync(planUrl);
+        var managersPlan = new PlanPage(managerPage);
+        await managersPlan.WaitUntilInteractiveAsync();
+        await managersPlan.MoveAsync("Approve", "Good plan.");
+        await managersPlan.WaitForStatusAsync("Approved");
+        await managerPage.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(managerPage.GetByTestId("plan-history")).ToContainTextAsync("Changes requested by Morgan Meyer");
+        await managersPlan.ScreenshotAsync("plan-approved-history");
+
+        // The owner sees the decision: on the plan and in their notifications' source, the inbox's "sent" list.
+        await amPage.GotoAsync(planUrl);
+        await plan.WaitUntilInteractiveAsync();
+        await plan.WaitForStatusAsync("Approved");
+        await Assertions.Expect(amPage.GetByTestId("plan-approved")).ToContainTextAsync("Approved by Morgan Meyer");
+        var amInbox = await new ApprovalsPage(amPage).OpenAsync();
+        await Assertions.Expect(amPage.GetByTestId("approvals-requested")).ToContainTextAsync(title);
+        await amInbox.ScreenshotAsync("approvals-requested");
+    });
+
+    [Fact]
+    public Task A_manager_approves_a_playbook_gate_from_the_run() => JourneyAsync("playbook-gate", async () =>
+    {
+        var page = await NewPageAsync();
+        await new LoginPage(page).LogInAsync("manager@steward.demo");
+        await page.GotoAsync("/playbooks");
+        var playbooks = new PlanPage(page);
+        await playbooks.WaitUntilInteractiveAsync();
+        await page.Locator("[data-testid=runs-table] tbody tr.mud-table-row").First.WaitForAsync();
+        await playbooks.ScreenshotAsync("playbooks");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Account management", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync("**/playbooks/runs/*");
+        await playbooks.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("run-progress")).ToHaveTextAsync("4 of 20 steps done");
+        await page.GetByTestId("approve-gate").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-progress")).ToHaveTextAsync("5 of 20 steps done");
+        await playbooks.ScreenshotAsync("playbook-run");
+    });
+}
