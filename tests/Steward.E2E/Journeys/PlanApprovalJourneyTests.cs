@@ -91,4 +91,56 @@ public sealed class PlanApprovalJourneyTests : BrowserTest
         await Assertions.Expect(page.GetByTestId("run-progress")).ToHaveTextAsync("5 of 20 steps done");
         await playbooks.ScreenshotAsync("playbook-run");
     });
+
+    [Fact]
+    public Task A_review_comes_due_and_the_changes_to_the_approved_plan_are_visible() => JourneyAsync("plan-review", async () =>
+    {
+        var page = await NewPageAsync();
+        await new LoginPage(page).LogInAsync("am@steward.demo");
+        var inbox = await new ApprovalsPage(page).OpenAsync();
+        await page.GetByTestId("reviews-due").Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/plans/\d+$"));
+        var plan = new PlanPage(page);
+        await plan.WaitUntilInteractiveAsync();
+        await page.GetByTestId("plan-review-due").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Objectives", Exact = false }).ClickAsync();
+        await page.GetByTestId("objectives-table").WaitForAsync();
+        await plan.ScreenshotAsync("plan-live-objectives");
+
+        await plan.MoveAsync("StartReview", "Quarterly check.");
+        await plan.WaitForStatusAsync("In review");
+        await plan.WriteSectionAsync("Risks", "The new CFO wants a tender in spring.");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan-diff")).ToContainTextAsync("The new CFO wants a tender in spring.");
+        await plan.ScreenshotAsync("plan-review-diff");
+    });
+
+    [Fact]
+    public Task An_admin_edits_a_template_and_running_processes_keep_their_version() => JourneyAsync("template-editor", async () =>
+    {
+        var page = await NewPageAsync();
+        await new LoginPage(page).LogInAsync("admin@steward.demo");
+        await page.GotoAsync("/admin/playbooks");
+        var templates = new PlanPage(page);
+        await templates.WaitUntilInteractiveAsync();
+        await page.GetByTestId("templates-table").GetByText("Account management", new() { Exact = true }).WaitForAsync();
+        await templates.ScreenshotAsync("playbook-templates");
+        await page.GetByTestId("templates-table").GetByRole(AriaRole.Link, new() { Name = "Account management", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/playbooks/*");
+        await templates.WaitUntilInteractiveAsync();
+        var firstTitle = page.GetByTestId("template-step-1").Locator("input").First;
+        await firstTitle.FillAsync("Identify the key account for management");
+        await page.GetByTestId("save-template").ClickAsync();
+        await page.GetByText("as version 2").WaitForAsync();
+        await templates.ScreenshotAsync("playbook-template-editor");
+
+        // The demo run started on version 1 keeps the seed's title.
+        await page.GotoAsync("/playbooks");
+        await templates.WaitUntilInteractiveAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Account management", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync("**/playbooks/runs/*");
+        await templates.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("step-1")).ToContainTextAsync("Identify the account for management");
+        await Assertions.Expect(page.GetByText("the template is at version 2 now")).ToBeVisibleAsync();
+    });
 }

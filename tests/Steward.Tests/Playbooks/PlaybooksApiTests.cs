@@ -22,6 +22,8 @@ public sealed class PlaybooksApiTests : ApiTest
         var steps = definition.Steps;
         Assert.Equal("Identify the account for management", steps[0].Title);
         Assert.Equal("Evaluate account management success and document findings", steps[19].Title);
+        Assert.StartsWith("This task involves identifying the account that needs to be managed.", steps[0].Description, StringComparison.Ordinal);
+        Assert.All(steps.Where(s => s.Kind == StepKind.Task), s => Assert.True(s.Description!.Length > 300, s.Title));
         Assert.Equal([4, 7, 14, 18], steps.Select((s, i) => (s, i)).Where(x => x.s.Kind == StepKind.Approval).Select(x => x.i));
         Assert.Equal(["identify-account", "gather-records", "review-history", "analyze-status"], steps[4].Covers);
         Assert.Equal(["define-objectives", "draft-plan"], steps[7].Covers);
