@@ -90,6 +90,13 @@ public sealed class PlanApprovalJourneyTests : BrowserTest
         await page.GetByTestId("approve-gate").ClickAsync();
         await Assertions.Expect(page.GetByTestId("run-progress")).ToHaveTextAsync("5 of 20 steps done");
         await playbooks.ScreenshotAsync("playbook-run");
+
+        // After the gate, the next step opens with its form fields.
+        await page.ReloadAsync();
+        await playbooks.WaitUntilInteractiveAsync();
+        await page.GetByTestId("field-objectives").WaitForAsync();
+        await page.GetByTestId("step-6").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("playbook-step-fields") });
     });
 
     [Fact]
@@ -132,7 +139,7 @@ public sealed class PlanApprovalJourneyTests : BrowserTest
         await firstTitle.FillAsync("Identify the key account for management");
         await page.GetByTestId("save-template").ClickAsync();
         await page.GetByText("as version 2").WaitForAsync();
-        await templates.ScreenshotAsync("playbook-template-editor");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("playbook-template-editor") });
 
         // The demo run started on version 1 keeps the seed's title.
         await page.GotoAsync("/playbooks");
