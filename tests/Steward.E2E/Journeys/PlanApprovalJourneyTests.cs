@@ -41,6 +41,7 @@ public sealed class PlanApprovalJourneyTests : BrowserTest
         await new LoginPage(managerPage).LogInAsync("manager@steward.demo");
         var inbox = await new ApprovalsPage(managerPage).OpenAsync();
         await inbox.Item(title).WaitForAsync();
+        await Assertions.Expect(managerPage.GetByTestId("notifications")).ToContainTextAsync($"Plan to approve: {title}");
         await inbox.ScreenshotAsync("approvals-inbox");
         await inbox.DecideAsync(title, "request-changes", "Add the whitespace in the Nordics.");
 
@@ -70,6 +71,7 @@ public sealed class PlanApprovalJourneyTests : BrowserTest
         await Assertions.Expect(amPage.GetByTestId("plan-approved")).ToContainTextAsync("Approved by Morgan Meyer");
         var amInbox = await new ApprovalsPage(amPage).OpenAsync();
         await Assertions.Expect(amPage.GetByTestId("approvals-requested")).ToContainTextAsync(title);
+        await Assertions.Expect(amPage.GetByTestId("notifications")).ToContainTextAsync($"Plan approved: {title}");
         await amInbox.ScreenshotAsync("approvals-requested");
     });
 
