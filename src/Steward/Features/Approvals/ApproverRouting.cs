@@ -44,10 +44,10 @@ public sealed class ApproverRouting(IDbContextFactory<StewardDbContext> dbFactor
     public async Task<IReadOnlyList<TeamApproverDto>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var configured = await db.Set<TeamApprover>().AsNoTracking().ToDictionaryAsync(t => t.TeamId, t => t.Approver!.DisplayName, ct);
+        var configured = await db.Set<TeamApprover>().AsNoTracking().ToDictionaryAsync(t => t.TeamId, t => new { t.ApproverId, t.Approver!.DisplayName }, ct);
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, Manager = t.Manager != null ? t.Manager.DisplayName : null }).ToListAsync(ct);
-        return teams.Select(t => new TeamApproverDto(t.Id, t.Name, t.Manager, configured.GetValueOrDefault(t.Id))).ToList();
+        return teams.Select(t => new TeamApproverDto(t.Id, t.Name, t.Manager, configured.GetValueOrDefault(t.Id)?.ApproverId, configured.GetValueOrDefault(t.Id)?.DisplayName)).ToList();
     }
 
     /// <summary>Admins name a team's approver (a manager or admin), or clear it to fall back to the team's manager.</summary>
@@ -75,4 +75,4 @@ public sealed class ApproverRouting(IDbContextFactory<StewardDbContext> dbFactor
     }
 }
 
-public sealed record TeamApproverDto(int TeamId, string TeamName, string? ManagerName, string? ConfiguredApproverName);
+public sealed record TeamApproverDto(int TeamId, string TeamName, string? ManagerName, string? ConfiguredApproverId, string? ConfiguredApproverName);

@@ -8,11 +8,17 @@ namespace Steward.Features.Playbooks;
 /// <summary>The rules of a run that need no database: gates block later steps, and answers must fit their fields.</summary>
 public static class RunRules
 {
-    private static readonly ConcurrentDictionary<int, PlaybookDefinition> Definitions = new();
+    private static readonly ConcurrentDictionary<string, PlaybookDefinition> Definitions = new(StringComparer.Ordinal);
 
-    /// <summary>Template versions never change, so each is parsed once.</summary>
-    public static PlaybookDefinition Definition(PlaybookTemplateVersion version) =>
-        Definitions.GetOrAdd(version.Id, _ => PlaybookDefinition.Parse(version.Definition));
+    /// <summary>
+    /// Template versions never change, so each is parsed once. Keyed by the JSON itself, not the
+    /// row id: ids repeat across databases (tests, a restored backup). Callers must not mutate it.
+    /// </summary>
+    public static PlaybookDefinition Definition(PlaybookTemplateVersion version)
+    {
+        if (Definitions.Count > 1000) Definitions.Clear();
+        return Definitions.GetOrAdd(version.Definition, PlaybookDefinition.Parse);
+    }
 
     /// <summary>The earliest gate before <paramref name="step"/> that is not approved yet, if any: it blocks the step.</summary>
     public static PlaybookRunStep? BlockingGate(IEnumerable<PlaybookRunStep> steps, PlaybookRunStep step) =>
