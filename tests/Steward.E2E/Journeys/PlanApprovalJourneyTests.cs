@@ -19,6 +19,8 @@ public sealed class PlanApprovalJourneyTests : BrowserTest
         await amPage.WaitForURLAsync("**/accounts/*");
         await accounts.WaitUntilInteractiveAsync();
         await amPage.GetByRole(AriaRole.Tab, new() { Name = "Plans" }).ClickAsync();
+        await amPage.GetByTestId("account-runs").WaitForAsync();
+        await accounts.ScreenshotAsync("account-plans-tab");
         await amPage.GetByTestId("account-new-plan").ClickAsync();
         await amPage.WaitForURLAsync("**/plans/new?accountId=*");
         var plan = new PlanPage(amPage);
