@@ -8,6 +8,7 @@ using Steward.Features.Import;
 using Steward.Features.Interactions;
 using Steward.Features.MyDay;
 using Steward.Features.Notifications;
+using Steward.Features.Plans;
 using Steward.Features.Portfolio;
 using Steward.Features.Relationships;
 using Steward.Features.Retention;
@@ -46,6 +47,7 @@ public static class FeatureSetup
         services.AddImport(configuration);
         services.AddRelationships();
         services.AddRetention(configuration);
+        services.AddPlansAndPlaybooks();
         return services;
     }
 
@@ -68,6 +70,7 @@ public static class FeatureSetup
         api.MapCalendarApi();
         api.MapMyDayApi();
         api.MapRetentionApi();
+        api.MapPlansAndPlaybooksApi();
         return endpoints;
     }
 }

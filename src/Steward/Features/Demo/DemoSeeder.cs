@@ -90,6 +90,7 @@ public sealed class DemoSeeder(StewardDbContext db, UserAdministration userAdmin
         await DemoRelationships.SeedAsync(db, userAdmin, people, clock.GetUtcNow().UtcDateTime, ct);
         await EngagementDemo.SeedAsync(db, accounts, people["am@steward.demo"].Id, clock, ct);
         await Retention.RetentionDemo.SeedAsync(db, accounts, people, clock, ct);
+        await Plans.PlansDemoData.SeedAsync(db, accounts, people, clock, ct);
     }
 
     private static string UniqueName(Faker faker, HashSet<string> used)
