@@ -253,7 +253,11 @@ public sealed class PlansApiTests : ApiTest
         Assert.Equal(2.0, plan.Objectives[0].Progress);
         Assert.Equal(18000m, plan.Objectives[1].Actual);
 
+        // An action is a task: whoever does it must be able to see the account.
         var colleague = await App.UserIdAsync(People.Am2North);
+        var outsider = await FieldErrorsAsync(await am.PostAsJsonAsync($"/api/v1/plans/{plan.Id}/actions", new { title = "Workshop with procurement", assigneeId = colleague, dueDate = "2027-02-01" }, Json));
+        Assert.Contains("account team", outsider["assigneeId"][0]);
+        Assert.Equal(HttpStatusCode.Created, (await am.PostAsJsonAsync($"/api/v1/accounts/{account.Id}/team", new { userId = colleague, role = "Support" }, Json)).StatusCode);
         plan = await ReadAsync<PlanDto>(await am.PostAsJsonAsync($"/api/v1/plans/{plan.Id}/actions", new { title = "Workshop with procurement", assigneeId = colleague, dueDate = "2027-02-01" }, Json));
         var action = Assert.Single(plan.Actions);
         Assert.Equal(colleague, action.AssigneeId);
