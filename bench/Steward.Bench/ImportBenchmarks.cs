@@ -106,22 +106,12 @@ public class ImportBenchmarks
         }
         await imports.SetMappingAsync(job.Id, job.Mapping);
         await using var runScope = _app.Services.CreateAsyncScope();
-        await ClaimAsync(runScope.ServiceProvider, job.Id);
-        await runScope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(job.Id);
+        var runner = runScope.ServiceProvider.GetRequiredService<ImportRunner>();
+        await runner.ClaimAsync(job.Id);
+        await runner.RunAsync(job.Id);
         var done = await imports.GetAsync(job.Id);
         if (done.Status != ImportStatus.Completed || done.Created != Rows) throw new InvalidOperationException($"The import ended {done.Status} with {done.Created} created: {done.Failure}");
         return done.Created;
-    }
-
-    /// <summary>What the background worker does before it runs a job (the bench runs it here instead).</summary>
-    private static async Task ClaimAsync(IServiceProvider services, int jobId)
-    {
-        services.GetRequiredService<Viewer>().SetSystem();
-        var db = services.GetRequiredService<StewardDbContext>();
-        var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId);
-        job.Status = ImportStatus.Running;
-        job.StartedAt = job.HeartbeatAt = DateTime.UtcNow;
-        await db.SaveChangesAsync();
     }
 
     [GlobalCleanup]

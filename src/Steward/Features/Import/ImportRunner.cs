@@ -19,6 +19,21 @@ public sealed class ImportRunner(IServiceProvider services, Microsoft.Extensions
 {
     private int BatchSize(ImportKind kind) => Math.Max(1, kind is ImportKind.Revenue or ImportKind.WonOpportunities ? options.Value.RevenueBatchSize : options.Value.RecordBatchSize);
 
+    /// <summary>
+    /// Takes the job as the background worker would (running, heartbeat now), for callers that
+    /// run it in their own process instead: the command line and the benchmarks.
+    /// </summary>
+    public async Task ClaimAsync(int jobId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        job.Status = ImportStatus.Running;
+        job.StartedAt ??= now;
+        job.HeartbeatAt = now;
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Runs (or resumes) the job to its end. Call it in a scope of its own: it becomes the job's creator.</summary>
     public async Task RunAsync(int jobId, IProgress<ImportJob>? progress = null, CancellationToken ct = default)
     {

@@ -55,8 +55,9 @@ internal static class ImportCommand
                 // Run it here rather than waiting for a server's worker; the job is claimed like a worker would.
                 await using var runScope = app.Services.CreateAsyncScope();
                 var progress = new Progress<ImportJob>(j => Console.WriteLine($"  {j.RowsRead:N0} rows read, {j.Rejected:N0} rejected"));
-                await ClaimAsync(runScope.ServiceProvider, job.Id, ct);
-                await runScope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(job.Id, progress, ct);
+                var runner = runScope.ServiceProvider.GetRequiredService<ImportRunner>();
+                await runner.ClaimAsync(job.Id, ct);
+                await runner.RunAsync(job.Id, progress, ct);
 
                 var done = await imports.GetAsync(job.Id, ct);
                 Console.WriteLine($"{done.Status}: {done.RowsRead:N0} rows; created {done.Created:N0}, updated {done.Updated:N0}, unchanged {done.Unchanged:N0}, rejected {done.Rejected:N0}, skipped {done.Skipped:N0}, warnings {done.Warnings:N0}.");
@@ -84,17 +85,5 @@ internal static class ImportCommand
             columns[parts[0].Trim()] = index;
         }
         return mapping with { Columns = columns };
-    }
-
-    private static async Task ClaimAsync(IServiceProvider services, int jobId, CancellationToken ct)
-    {
-        services.GetRequiredService<Viewer>().SetSystem();
-        var db = services.GetRequiredService<Data.StewardDbContext>();
-        var job = await db.Set<ImportJob>().FindAsync([jobId], ct);
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        job!.Status = ImportStatus.Running;
-        job.StartedAt ??= now;
-        job.HeartbeatAt = now;
-        await db.SaveChangesAsync(ct);
     }
 }

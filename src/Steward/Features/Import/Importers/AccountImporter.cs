@@ -21,9 +21,7 @@ public sealed class AccountImporter(Viewer viewer, AccessRules access, TimeProvi
 
     public async Task PrepareAsync(StewardDbContext db, ImportJob job, ImportMapping mapping, CancellationToken ct)
     {
-        var users = await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
-        _usersByKey = users.SelectMany(u => new[] { (Key: (u.Email ?? "").ToUpperInvariant(), u.Id), (Key: u.DisplayName.ToUpperInvariant(), u.Id) })
-            .Where(k => k.Key.Length > 0).GroupBy(k => k.Key).ToDictionary(g => g.Key, g => g.First().Id);
+        _usersByKey = await UserKeys.LoadAsync(db, ct);
         _sectors = new SectorNormalizer(await db.Accounts.IgnoreQueryFilters().Where(a => a.Sector != null).Select(a => a.Sector!).Distinct().ToListAsync(ct));
         _defaultOwner = mapping.DefaultOwnerId is { Length: > 0 } owner && await access.CanAssignOwnerAsync(db, owner, ct) ? owner : job.CreatedById;
     }

@@ -23,9 +23,7 @@ public sealed class OpportunityImporter(TimeProvider clock) : IImporter
     public async Task PrepareAsync(StewardDbContext db, ImportJob job, ImportMapping mapping, CancellationToken ct)
     {
         await _accounts.LoadAsync(db, ct);
-        var users = await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
-        _usersByKey = users.SelectMany(u => new[] { (Key: (u.Email ?? "").ToUpperInvariant(), u.Id), (Key: u.DisplayName.ToUpperInvariant(), u.Id) })
-            .Where(k => k.Key.Length > 0).GroupBy(k => k.Key).ToDictionary(g => g.Key, g => g.First().Id);
+        _usersByKey = await UserKeys.LoadAsync(db, ct);
         _stages = await db.Set<OpportunityStage>().AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Position).ToListAsync(ct);
         _importerId = job.CreatedById;
     }
