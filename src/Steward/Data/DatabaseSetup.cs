@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Steward.Features.Portfolio;
 using Steward.Infrastructure.Access;
 
 namespace Steward.Data;
@@ -43,9 +44,10 @@ public static class DatabaseSetup
     private static void AddProviderContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : StewardDbContext
     {
-        services.AddDbContextFactory<TContext>(options =>
+        services.AddDbContextFactory<TContext>((services, options) =>
         {
             configure(options);
+            options.AddInterceptors(services.GetRequiredService<PortfolioChangeInterceptor>());
             // The account team has no filter of its own on purpose (see StewardDbContext); EF's warning about it is expected.
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
         }, ServiceLifetime.Scoped);

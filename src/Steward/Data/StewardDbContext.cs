@@ -67,11 +67,16 @@ public abstract class StewardDbContext(DbContextOptions options, Viewer viewer, 
         // Everything that belongs to an account is visible exactly when its account is. The
         // account team is the exception: the account filter reads it, so filtering it by account
         // would be circular; AccountTeamService reaches it only through a visible account.
-        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IAccountOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null))
+        // Named, so a query that already joins the filtered Accounts can skip the second check
+        // (IgnoreQueryFilters([AccountOwnedFilterKey]) leaves the account filter itself in place).
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IAccountOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null).ToList())
         {
-            entity.SetQueryFilter(AccountOwnedFilter(entity.ClrType));
+            builder.Entity(entity.ClrType).HasQueryFilter(AccountOwnedFilterKey, AccountOwnedFilter(entity.ClrType));
         }
     }
+
+    /// <summary>The name of the filter that hides rows of accounts the viewer cannot see.</summary>
+    public const string AccountOwnedFilterKey = "AccountOwned";
 
     /// <summary>Builds <c>x => Accounts.Any(a => a.Id == x.AccountId)</c> for one entity type.</summary>
     private LambdaExpression AccountOwnedFilter(Type type)

@@ -57,6 +57,11 @@ public sealed class CommandLineTests : ApiTest
         Assert.Equal(1, unknownUser.ExitCode);
         Assert.Contains("nobody@example.com", unknownUser.Errors, StringComparison.Ordinal);
 
+        var missing = await StewardAsync("import", "--file", "no-such-export.csv", "--kind", "Accounts", "--as", People.AmNorth);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.StartsWith("file: there is no file", missing.Errors.Trim(), StringComparison.Ordinal);
+        Assert.Contains("no-such-export.csv", missing.Errors, StringComparison.Ordinal);
+
         var list = await StewardAsync("users", "list");
         Assert.DoesNotContain("weak@example.com", list.Output, StringComparison.Ordinal);
     }

@@ -104,12 +104,12 @@ public sealed class ScoringMathTests
     {
         // 10 accounts: two bring 80 of 100.
         decimal[] revenues = [50, 30, 5, 5, 4, 3, 2, 1];
-        var pareto = PortfolioQueries.Pareto(revenues, accounts: 10);
+        var pareto = ParetoBuilder.FromSorted(revenues, accounts: 10);
         Assert.Equal(2, pareto.TopCount);
         Assert.Equal(0.2m, pareto.TopShareOfAccounts);
         Assert.Equal(0.8m, pareto.TopShareOfRevenue);
         Assert.Equal("The top 2 accounts (20%) bring 80% of revenue.", pareto.Sentence);
         Assert.Equal(1m, pareto.Curve[^1].ShareOfRevenue);
-        Assert.Equal("No revenue in the last 12 months yet.", PortfolioQueries.Pareto([], 3).Sentence);
+        Assert.Equal("No revenue in the last 12 months yet.", ParetoBuilder.FromSorted([], 3).Sentence);
     }
 }

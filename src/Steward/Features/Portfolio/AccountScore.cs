@@ -24,7 +24,6 @@ public enum Quadrant
 public class AccountScore : IAccountOwned
 {
     public int AccountId { get; set; }
-    public Account? Account { get; set; }
 
     public decimal Revenue12 { get; set; }
     public decimal RevenuePrevious12 { get; set; }

@@ -10,14 +10,15 @@ internal sealed class AccountScoreConfiguration : IEntityTypeConfiguration<Accou
         e.ToTable("AccountScores");
         e.HasKey(s => s.AccountId);
         e.Property(s => s.AccountId).ValueGeneratedNever();
-        e.HasOne(s => s.Account).WithOne().HasForeignKey<AccountScore>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         e.Property(s => s.Quadrant).HasConversion<string>().HasMaxLength(16);
         e.Property(s => s.RecommendedTier).HasConversion<string>().HasMaxLength(24);
         e.Property(s => s.Growth).HasPrecision(12, 4);
         e.Property(s => s.Margin).HasPrecision(12, 4);
         e.Property(s => s.ShareOfWallet).HasPrecision(12, 4);
-        e.HasIndex(s => new { s.Quadrant, s.Attractiveness });
-        e.HasIndex(s => s.Revenue12);
+        // Derived data, replaced wholesale by every scoring pass, so no foreign key to Accounts and
+        // no secondary index: on PostgreSQL the key check and two indexes made up two thirds of
+        // the pass's write (docs/performance.md). Every reader joins to the filtered accounts, so
+        // a score whose account is gone is never shown, and the next pass drops it.
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Accounts;
+using Steward.Infrastructure.Access;
 using Steward.Infrastructure.Errors;
 using Steward.Infrastructure.Http;
 
@@ -10,7 +11,7 @@ namespace Steward.Features.Portfolio;
 /// The portfolio views over the stored scores. All queries go through the access filters, so a
 /// manager's matrix, 80/20 and load cover exactly the accounts they may see.
 /// </summary>
-public sealed class PortfolioQueries(IDbContextFactory<StewardDbContext> dbFactory)
+public sealed class PortfolioQueries(IDbContextFactory<StewardDbContext> dbFactory, Viewer viewer, PortfolioSummaryCache cache)
 {
     /// <summary>Bubbles drawn in the matrix; the rest are counted, not drawn (a chart of 100k dots helps nobody).</summary>
     public const int MatrixLimit = 400;
@@ -22,10 +23,16 @@ public sealed class PortfolioQueries(IDbContextFactory<StewardDbContext> dbFacto
         public AccountScore Score { get; init; } = default!;
     }
 
+    /// <summary>
+    /// Non-archived accounts the viewer may see, with their scores. The scores' own access filter
+    /// is skipped: the join to the filtered accounts already decides, and checking twice doubled
+    /// the cost of every portfolio query.
+    /// </summary>
     private static IQueryable<Scored> Visible(StewardDbContext db, PortfolioFilter filter)
     {
+        var scores = db.Set<AccountScore>().AsNoTracking().IgnoreQueryFilters([StewardDbContext.AccountOwnedFilterKey]);
         var rows = db.Accounts.AsNoTracking().Where(a => a.ArchivedAt == null)
-            .Join(db.Set<AccountScore>().AsNoTracking(), a => a.Id, s => s.AccountId, (a, s) => new Scored { Account = a, Score = s });
+            .Join(scores, a => a.Id, s => s.AccountId, (a, s) => new Scored { Account = a, Score = s });
         if (InputValidation.Clean(filter.OwnerId) is { } owner) rows = rows.Where(r => r.Account.OwnerId == owner);
         if (filter.TeamId is { } team) rows = rows.Where(r => r.Account.Owner!.TeamId == team);
         if (InputValidation.Clean(filter.Sector) is { } sector) rows = rows.Where(r => r.Account.Sector == sector);
@@ -35,22 +42,37 @@ public sealed class PortfolioQueries(IDbContextFactory<StewardDbContext> dbFacto
         return rows;
     }
 
-    public async Task<PortfolioSummary> SummaryAsync(PortfolioFilter filter, CancellationToken ct = default)
+    /// <summary>The summary as the viewer last saw it, unless something it reads has changed since (see <see cref="PortfolioSummaryCache"/>).</summary>
+    public Task<PortfolioSummary> SummaryAsync(PortfolioFilter filter, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync(viewer, filter, () => ComputeSummaryAsync(filter, ct));
+
+    /// <summary>
+    /// Four passes over the visible portfolio: counts and revenue per manager × quadrant × key
+    /// (which give the quadrants, the load and the 80/20 total), the matrix's largest accounts,
+    /// the rising list, and the revenues in order for the 80/20 curve.
+    /// </summary>
+    public async Task<PortfolioSummary> ComputeSummaryAsync(PortfolioFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await ScoringService.SettingsAsync(db, ct);
         var visible = Visible(db, filter);
 
+        var groups = await visible.GroupBy(r => new { r.Account.OwnerId, r.Score.Quadrant, Key = r.Account.Tier == AccountTier.Key })
+            .Select(g => new
+            {
+                g.Key.OwnerId,
+                g.Key.Quadrant,
+                g.Key.Key,
+                Accounts = g.Count(),
+                Revenue = g.Sum(r => r.Score.OwnRevenue12),
+                PositiveRevenue = g.Sum(r => r.Score.OwnRevenue12 > 0 ? r.Score.OwnRevenue12 : 0),
+            })
+            .ToListAsync(ct);
+        var count = groups.Sum(g => g.Accounts);
+        var quadrants = groups.GroupBy(g => g.Quadrant).Select(q => new QuadrantCount(q.Key, q.Sum(g => g.Accounts), q.Sum(g => g.Revenue))).ToList();
+
         var matrix = await visible.OrderByDescending(r => r.Score.Revenue12).ThenBy(r => r.Account.Id).Take(MatrixLimit)
             .Select(r => new MatrixPoint(r.Account.Id, r.Account.Name, r.Score.Attractiveness, r.Score.Position, r.Score.Revenue12, r.Account.Tier, r.Score.Quadrant))
-            .ToListAsync(ct);
-        var quadrants = await visible.GroupBy(r => r.Score.Quadrant)
-            .Select(g => new QuadrantCount(g.Key, g.Count(), g.Sum(r => r.Score.OwnRevenue12)))
-            .ToListAsync(ct);
-        var count = quadrants.Sum(q => q.Accounts);
-
-        var load = await visible.GroupBy(r => new { r.Account.OwnerId, r.Account.Owner!.DisplayName, Team = r.Account.Owner.Team != null ? r.Account.Owner.Team.Name : null })
-            .Select(g => new { g.Key.OwnerId, g.Key.DisplayName, g.Key.Team, Accounts = g.Count(), Key = g.Count(r => r.Account.Tier == AccountTier.Key) })
             .ToListAsync(ct);
 
         var rising = await visible.Where(r => r.Account.Tier != AccountTier.Key && (r.Score.Quadrant == Quadrant.Develop || r.Score.Potential > 0))
@@ -58,49 +80,23 @@ public sealed class PortfolioQueries(IDbContextFactory<StewardDbContext> dbFacto
             .Select(r => new RisingAccount(r.Account.Id, r.Account.Name, r.Account.Owner!.DisplayName, r.Account.Tier, r.Score.Potential, r.Score.Growth, r.Score.Attractiveness))
             .ToListAsync(ct);
 
-        var scoredAt = await db.Set<ScoringRun>().OrderByDescending(r => r.FinishedAt).Select(r => (DateTime?)r.FinishedAt).FirstOrDefaultAsync(ct);
-        return new PortfolioSummary(matrix, Math.Max(0, count - matrix.Count), await ParetoAsync(visible, ct), quadrants,
-            [.. load.OrderByDescending(l => l.Accounts).Select(l => new ManagerLoad(l.OwnerId, l.DisplayName, l.Team, l.Accounts, l.Key, settings.AccountsPerManager, settings.KeyAccountsPerManager))],
-            rising, scoredAt);
-    }
-
-    /// <summary>
-    /// Accounts ranked by their own revenue (parents without their subsidiaries, so nothing counts
-    /// twice), streamed from the database in order; only one number per account is read.
-    /// </summary>
-    private static async Task<ParetoSummary> ParetoAsync(IQueryable<Scored> visible, CancellationToken ct)
-    {
-        var revenues = new List<decimal>();
+        var pareto = new ParetoBuilder(count, groups.Sum(g => g.PositiveRevenue));
         await foreach (var revenue in visible.Where(r => r.Score.OwnRevenue12 > 0).OrderByDescending(r => r.Score.OwnRevenue12).Select(r => r.Score.OwnRevenue12).AsAsyncEnumerable().WithCancellation(ct))
         {
-            revenues.Add(revenue);
+            pareto.Add(revenue);
         }
-        var accounts = await visible.CountAsync(ct);
-        return Pareto(revenues, accounts);
-    }
 
-    /// <summary>The 80/20 figures from revenues sorted high to low; <paramref name="accounts"/> includes those without revenue.</summary>
-    public static ParetoSummary Pareto(IReadOnlyList<decimal> sortedRevenues, int accounts)
-    {
-        var total = sortedRevenues.Sum();
-        if (accounts == 0 || total == 0) return new ParetoSummary(accounts, 0, 0, 0, 0, []);
-        var curve = new List<ParetoPoint> { new(0, 0) };
-        decimal cumulative = 0;
-        var top = 0;
-        decimal topShare = 0;
-        var step = Math.Max(1, accounts / 50);
-        for (var i = 0; i < sortedRevenues.Count; i++)
-        {
-            cumulative += sortedRevenues[i];
-            if (top == 0 && cumulative >= total * 0.8m)
-            {
-                top = i + 1;
-                topShare = cumulative / total;
-            }
-            if ((i + 1) % step == 0) curve.Add(new ParetoPoint((decimal)(i + 1) / accounts, cumulative / total));
-        }
-        curve.Add(new ParetoPoint(1, 1));
-        return new ParetoSummary(accounts, total, top, (decimal)top / accounts, topShare, curve);
+        var ownerIds = groups.Select(g => g.OwnerId).Distinct().ToList();
+        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, Team = u.Team != null ? u.Team.Name : null })
+            .ToDictionaryAsync(u => u.Id, ct);
+        var load = groups.GroupBy(g => g.OwnerId)
+            .Select(o => new ManagerLoad(o.Key, owners.GetValueOrDefault(o.Key)?.DisplayName ?? o.Key, owners.GetValueOrDefault(o.Key)?.Team,
+                o.Sum(g => g.Accounts), o.Where(g => g.Key).Sum(g => g.Accounts), settings.AccountsPerManager, settings.KeyAccountsPerManager))
+            .OrderByDescending(l => l.Accounts).ThenBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+        var scoredAt = await db.Set<ScoringRun>().OrderByDescending(r => r.FinishedAt).Select(r => (DateTime?)r.FinishedAt).FirstOrDefaultAsync(ct);
+        return new PortfolioSummary(matrix, Math.Max(0, count - matrix.Count), pareto.Build(), quadrants, load, rising, scoredAt);
     }
 
     public async Task<Page<PortfolioRow>> TableAsync(PortfolioFilter filter, string? sort, int? page, int? pageSize, CancellationToken ct = default)

@@ -7,6 +7,9 @@ public static class PortfolioSetup
         services.AddSingleton<ScoringService>();
         services.AddScoped<PortfolioService>();
         services.AddScoped<PortfolioQueries>();
+        services.AddSingleton<PortfolioChanges>();
+        services.AddSingleton<PortfolioChangeInterceptor>();
+        services.AddSingleton<PortfolioSummaryCache>();
         return services;
     }
 }

@@ -21,6 +21,13 @@ internal static class ImportCommand
         var command = new Command("import", "Import a CSV export (accounts, contacts, revenue, won deals as revenue, or the deal pipeline) and print the summary.") { file, kind, user, map, saved };
         command.SetAction(async (result, ct) =>
         {
+            // A relative path is taken from the working directory, which under `dotnet run --project`
+            // is the project's folder, not the shell's: say which file was looked for.
+            if (result.GetValue(file) is not { Exists: true } source)
+            {
+                Console.Error.WriteLine($"file: there is no file {result.GetValue(file)?.FullName}. Give the full path of the CSV file.");
+                return 1;
+            }
             await using var app = buildApp();
             await Data.DatabaseSetup.MigrateAsync(app.Services, ct);
             await using var scope = app.Services.CreateAsyncScope();
@@ -35,11 +42,10 @@ internal static class ImportCommand
             var imports = services.GetRequiredService<ImportService>();
             try
             {
-                var path = result.GetValue(file)!;
                 ImportJobDto job;
-                await using (var stream = path.OpenRead())
+                await using (var stream = source.OpenRead())
                 {
-                    job = await imports.UploadAsync(stream, path.Name, result.GetValue(kind), ct);
+                    job = await imports.UploadAsync(stream, source.Name, result.GetValue(kind), ct);
                 }
                 var mapping = job.Mapping;
                 if (result.GetValue(saved) is { } name)

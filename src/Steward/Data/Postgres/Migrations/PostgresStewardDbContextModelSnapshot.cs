@@ -2611,10 +2611,6 @@ namespace Steward.Data.Postgres.Migrations
 
                     b.HasKey("AccountId");
 
-                    b.HasIndex("Revenue12");
-
-                    b.HasIndex("Quadrant", "Attractiveness");
-
                     b.ToTable("AccountScores", (string)null);
                 });
 
@@ -3523,17 +3519,6 @@ namespace Steward.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Template");
-                });
-
-            modelBuilder.Entity("Steward.Features.Portfolio.AccountScore", b =>
-                {
-                    b.HasOne("Steward.Features.Accounts.Account", "Account")
-                        .WithOne()
-                        .HasForeignKey("Steward.Features.Portfolio.AccountScore", "AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("Steward.Features.Relationships.Relationship", b =>

@@ -2542,10 +2542,6 @@ namespace Steward.Data.Sqlite.Migrations
 
                     b.HasKey("AccountId");
 
-                    b.HasIndex("Revenue12");
-
-                    b.HasIndex("Quadrant", "Attractiveness");
-
                     b.ToTable("AccountScores", (string)null);
                 });
 
@@ -3444,17 +3440,6 @@ namespace Steward.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Template");
-                });
-
-            modelBuilder.Entity("Steward.Features.Portfolio.AccountScore", b =>
-                {
-                    b.HasOne("Steward.Features.Accounts.Account", "Account")
-                        .WithOne()
-                        .HasForeignKey("Steward.Features.Portfolio.AccountScore", "AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("Steward.Features.Relationships.Relationship", b =>
