@@ -32,8 +32,27 @@ public abstract class StewardDbContext(DbContextOptions options, Viewer viewer, 
     public Viewer Viewer => viewer;
 
     // Read by the query filters at query time (EF parameterises members of the context).
-    private bool ViewerSeesAll => viewer.SeesAll;
-    private string? ViewerId => viewer.UserId;
+    private bool ViewerSeesAll => _viewingAs?.SeesAll ?? viewer.SeesAll;
+    private string? ViewerId => _viewingAs is { } other ? other.UserId : viewer.UserId;
+
+    private (string UserId, bool SeesAll)? _viewingAs;
+
+    /// <summary>
+    /// Applies the access filters as if <paramref name="userId"/> were looking, until disposed:
+    /// "could this colleague see the account?" answered by the very rule that guards every query,
+    /// not a copy of it.
+    /// </summary>
+    public IDisposable ViewAs(string userId, bool seesAll)
+    {
+        var before = _viewingAs;
+        _viewingAs = (userId, seesAll);
+        return new Restore(() => _viewingAs = before);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

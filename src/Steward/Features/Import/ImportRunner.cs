@@ -111,7 +111,11 @@ public sealed class ImportRunner(IServiceProvider services, Microsoft.Extensions
     private async Task<ImportJob> CompleteAsync(int jobId, IImporter importer, ImportMapping mapping, Func<IEnumerable<CsvRow>> rows, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The final merge works on the whole file at once (a million rows: tens of seconds on a
+        // small server), far beyond the default 30-second command timeout.
+        db.Database.SetCommandTimeout(BulkWork.CommandTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await BulkWork.AllowLargeSortsAsync(db, ct);
         var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId, ct);
         if (job.Status != ImportStatus.Running) return job;
         await importer.CompleteAsync(db, job, mapping, rows, ct);

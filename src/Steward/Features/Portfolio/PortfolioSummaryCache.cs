@@ -36,8 +36,6 @@ public sealed class PortfolioSummaryCache(PortfolioChanges changes, TimeProvider
         return summary;
     }
 
-    public void Clear() => _entries.Clear();
-
     /// <summary>MemoryCache reads time through ISystemClock; this feeds it the injected TimeProvider.</summary>
     private sealed class SystemClockAdapter(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
     {

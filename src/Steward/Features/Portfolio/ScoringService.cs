@@ -38,6 +38,7 @@ public sealed class ScoringService(IServiceScopeFactory scopes, TimeProvider clo
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<Viewer>().SetSystem();
             var db = scope.ServiceProvider.GetRequiredService<StewardDbContext>();
+            db.Database.SetCommandTimeout(BulkWork.CommandTimeout);
             var started = clock.GetUtcNow().UtcDateTime;
             var startedAt = clock.GetTimestamp();
 
