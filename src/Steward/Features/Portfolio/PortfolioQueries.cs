@@ -91,8 +91,8 @@ public sealed class PortfolioQueries(IDbContextFactory<StewardDbContext> dbFacto
             .Select(u => new { u.Id, u.DisplayName, Team = u.Team != null ? u.Team.Name : null })
             .ToDictionaryAsync(u => u.Id, ct);
         var load = groups.GroupBy(g => g.OwnerId)
-            .Select(o => new ManagerLoad(o.Key, owners.GetValueOrDefault(o.Key)?.DisplayName ?? o.Key, owners.GetValueOrDefault(o.Key)?.Team,
-                o.Sum(g => g.Accounts), o.Where(g => g.Key).Sum(g => g.Accounts), settings.AccountsPerManager, settings.KeyAccountsPerManager))
+            .Select(o => (Owner: owners.GetValueOrDefault(o.Key), Id: o.Key, Accounts: o.Sum(g => g.Accounts), Key: o.Where(g => g.Key).Sum(g => g.Accounts)))
+            .Select(o => new ManagerLoad(o.Id, o.Owner?.DisplayName ?? o.Id, o.Owner?.Team, o.Accounts, o.Key, settings.AccountsPerManager, settings.KeyAccountsPerManager))
             .OrderByDescending(l => l.Accounts).ThenBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
         var scoredAt = await db.Set<ScoringRun>().OrderByDescending(r => r.FinishedAt).Select(r => (DateTime?)r.FinishedAt).FirstOrDefaultAsync(ct);
