@@ -61,14 +61,14 @@ public class ImportBenchmarks
             // TRUNCATE rather than DELETE: a million dead rows left for autovacuum would slow
             // whichever scenario runs next, and not the same way each time.
             var lines = db.Model.FindEntityType(typeof(RevenueLine))!.GetTableName();
-            var staged = db.Model.FindEntityType(typeof(StagedRevenue))!.GetTableName();
-            var truncate = $"TRUNCATE \"{lines}\", \"{staged}\"";   // names from the EF model
+            var before = db.Model.FindEntityType(typeof(RevenueLineBefore))!.GetTableName();
+            var truncate = $"TRUNCATE \"{lines}\", \"{before}\"";   // names from the EF model
             db.Database.ExecuteSqlRaw(truncate);
         }
         else
         {
             db.RevenueLines.ExecuteDelete();
-            db.Set<StagedRevenue>().ExecuteDelete();
+            db.Set<RevenueLineBefore>().ExecuteDelete();
         }
     }
 
@@ -107,7 +107,7 @@ public class ImportBenchmarks
         }
     }
 
-    [Benchmark(Description = "Steward import: upload, map, validate, stage, merge, rescore")]
+    [Benchmark(Description = "Steward import: upload, map, validate, merge per batch, rescore")]
     public async Task<int> StewardImport()
     {
         var imports = _admin.ServiceProvider.GetRequiredService<ImportService>();

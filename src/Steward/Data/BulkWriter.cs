@@ -29,7 +29,7 @@ public sealed record BulkTable(string Table, IReadOnlyList<BulkColumn> Columns)
 
 /// <summary>
 /// Writes many rows fast, in the caller's transaction: binary COPY on PostgreSQL, one prepared
-/// INSERT re-executed per row on SQLite. For set-based jobs (imports, scoring) where EF's change
+/// statement re-executed per row on SQLite. For set-based jobs (imports, scoring) where EF's change
 /// tracker would cost more than the work itself. Values must already be in column order.
 /// </summary>
 public static class BulkWriter
@@ -44,6 +44,37 @@ public static class BulkWriter
         return db.Database.IsNpgsql()
             ? await CopyAsync((NpgsqlConnection)connection, table, columns, rows, ct)
             : await InsertPreparedAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, columns, rows, ct);
+    }
+
+    /// <summary>
+    /// Sets the given columns of existing rows: the table's first column is the key the rows are
+    /// found by, the others are the values written. On PostgreSQL the rows are copied into a
+    /// temporary table and applied in one UPDATE; on SQLite a prepared UPDATE runs per row.
+    /// </summary>
+    public static async Task<int> UpdateAsync(StewardDbContext db, BulkTable table, IReadOnlyCollection<object?[]> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return 0;
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        var key = $"\"{table.Columns[0].Name}\"";
+        var values = table.Columns.Skip(1).Select(c => $"\"{c.Name}\"").ToList();
+        if (!db.Database.IsNpgsql())
+        {
+            var perRow = $"UPDATE \"{table.Table}\" SET {string.Join(", ", values.Select((v, i) => $"{v} = $p{i + 1}"))} WHERE {key} = $p0";
+            return await ExecutePreparedAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction(), perRow, table.Columns.Count, rows, ct);
+        }
+
+        // A temporary table shaped like the target's columns (names and types, no constraints).
+        const string Scratch = "steward_bulk_update";
+        // Names come from the EF model (BulkTable), never from data.
+        var columns = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
+        var create = $"DROP TABLE IF EXISTS pg_temp.{Scratch}; CREATE TEMP TABLE {Scratch} AS SELECT {columns} FROM \"{table.Table}\" WITH NO DATA";
+        await db.Database.ExecuteSqlRawAsync(create, ct);
+        await CopyAsync((NpgsqlConnection)connection, Scratch, table.Columns, rows, ct);
+        var update = $"UPDATE \"{table.Table}\" t SET {string.Join(", ", values.Select(v => $"{v} = s.{v}"))} FROM {Scratch} s WHERE t.{key} = s.{key}";
+        var updated = await db.Database.ExecuteSqlRawAsync(update, ct);
+        await db.Database.ExecuteSqlRawAsync($"DROP TABLE pg_temp.{Scratch}", ct);
+        return updated;
     }
 
     private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<BulkColumn> columns, IEnumerable<object?[]> rows, CancellationToken ct)
@@ -68,12 +99,18 @@ public static class BulkWriter
         return count;
     }
 
-    private static async Task<int> InsertPreparedAsync(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<BulkColumn> columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    private static Task<int> InsertPreparedAsync(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<BulkColumn> columns, IEnumerable<object?[]> rows, CancellationToken ct) =>
+        ExecutePreparedAsync(connection, transaction,
+            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})",
+            columns.Count, rows, ct);
+
+    /// <summary>Runs one statement with parameters $p0…$pN once per row; returns the rows it changed.</summary>
+    private static async Task<int> ExecutePreparedAsync(DbConnection connection, DbTransaction? transaction, string sql, int parameterCount, IEnumerable<object?[]> rows, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-        var parameters = columns.Select((_, i) =>
+        command.CommandText = sql;
+        var parameters = Enumerable.Range(0, parameterCount).Select(i =>
         {
             var p = command.CreateParameter();
             p.ParameterName = $"$p{i}";
@@ -85,8 +122,7 @@ public static class BulkWriter
         foreach (var row in rows)
         {
             for (var i = 0; i < row.Length; i++) parameters[i].Value = SqliteValue(row[i]);
-            await command.ExecuteNonQueryAsync(ct);
-            count++;
+            count += await command.ExecuteNonQueryAsync(ct);
         }
         return count;
     }

@@ -160,6 +160,40 @@ public sealed class ImportApiTests : ApiTest
     }
 
     [Fact]
+    public async Task A_month_split_across_batches_adds_up_and_counts_once()
+    {
+        var am = await As(People.AmNorth);
+        await CreateAccountAsync(am, "Nordlicht GmbH");
+        // Batches hold 1000 rows here: the first and the last row fall into different batches.
+        static string File(decimal last) => "Account,Month,Product,Amount,Margin\n"
+            + "Nordlicht GmbH,2026-01,Consulting,100,20\n"
+            + string.Concat(Enumerable.Range(1, 1000).Select(i => $"Nordlicht GmbH,2026-02,Product {i},1,10\n"))
+            + $"Nordlicht GmbH,2026-01,consulting,{last.ToString(CultureInfo.InvariantCulture)},10\n";
+        var path = WriteFile(File(50));
+
+        var first = await RunAsync(am, await UploadAsync(am, path, ImportKind.Revenue));
+        Assert.Equal((1001, 0, 0, 0), (first.Created, first.Updated, first.Unchanged, first.Rejected));
+        var consulting = await ConsultingAsync();
+        Assert.Equal(150m, consulting.Amount);
+        Assert.Equal(0.1667m, consulting.Margin);     // (100 × 20% + 50 × 10%) / 150
+
+        // Again: the first batch briefly writes 100 over 150, the second puts the 50 back. Net: nothing changed.
+        var again = await RunAsync(am, await UploadAsync(am, path, ImportKind.Revenue));
+        Assert.Equal((0, 0, 1001), (again.Created, again.Updated, again.Unchanged));
+        Assert.Equal(150m, (await ConsultingAsync()).Amount);
+
+        // A corrected last row changes that one line, and the total is the file's, not added to the old one.
+        var corrected = await RunAsync(am, await UploadAsync(am, WriteFile(File(60)), ImportKind.Revenue));
+        Assert.Equal((0, 1, 1000), (corrected.Created, corrected.Updated, corrected.Unchanged));
+        Assert.Equal(160m, (await ConsultingAsync()).Amount);
+        Assert.Equal(1001, await App.AsAsync(null, s => s.GetRequiredService<StewardDbContext>().RevenueLines.CountAsync()));
+        Assert.Equal(0, await App.AsAsync(null, s => s.GetRequiredService<StewardDbContext>().Set<RevenueLineBefore>().CountAsync()));
+
+        Task<RevenueLine> ConsultingAsync() =>
+            App.AsAsync(null, s => s.GetRequiredService<StewardDbContext>().RevenueLines.AsNoTracking().SingleAsync(r => r.ProductKey == "consulting"));
+    }
+
+    [Fact]
     public async Task Rows_for_accounts_the_importer_cannot_see_are_rejected()
     {
         await CreateAccountAsync(await As(People.AmSouth), "Southern Secret Ltd");

@@ -47,16 +47,14 @@ internal sealed class SavedImportMappingConfiguration : IEntityTypeConfiguration
     }
 }
 
-internal sealed class StagedRevenueConfiguration : IEntityTypeConfiguration<StagedRevenue>
+internal sealed class RevenueLineBeforeConfiguration : IEntityTypeConfiguration<RevenueLineBefore>
 {
-    public void Configure(EntityTypeBuilder<StagedRevenue> e)
+    public void Configure(EntityTypeBuilder<RevenueLineBefore> e)
     {
-        e.ToTable("StagedRevenue");
-        e.Property(s => s.ProductKey).HasMaxLength(150).IsRequired();
-        e.Property(s => s.Product).HasMaxLength(150);
-        e.Property(s => s.Currency).HasMaxLength(3).IsRequired();
-        e.Property(s => s.Margin).HasPrecision(9, 4);
-        // Only the job id is indexed: the merge groups by key once, at the end.
-        e.HasIndex(s => s.JobId);
+        e.ToTable("RevenueLinesBefore");
+        // No foreign keys: rows live for one import and are written in bulk.
+        e.HasKey(b => new { b.JobId, b.LineId });
+        e.Property(b => b.Currency).HasMaxLength(3).IsRequired();
+        e.Property(b => b.Margin).HasPrecision(9, 4);
     }
 }

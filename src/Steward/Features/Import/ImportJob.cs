@@ -71,18 +71,15 @@ public class SavedImportMapping
 }
 
 /// <summary>
-/// Revenue rows of a running import, parsed and matched to accounts, waiting for the final
-/// set-based merge. Staging lets a 1,000,000-row file commit in batches (and resume) while the
-/// merge into revenue lines stays one atomic, idempotent statement.
+/// A revenue line as it was before an import first touched it. Revenue is merged batch by batch;
+/// this row tells a later batch of the same import that the line is already its own (so rows for
+/// the same month and product add up instead of replacing each other), and at the end whether the
+/// import changed the line or left it as it was. Removed when the import completes.
 /// </summary>
-public class StagedRevenue
+public class RevenueLineBefore
 {
-    public long Id { get; set; }
     public int JobId { get; set; }
-    public int AccountId { get; set; }
-    public DateOnly Period { get; set; }
-    public string ProductKey { get; set; } = "";
-    public string? Product { get; set; }
+    public long LineId { get; set; }
     public decimal Amount { get; set; }
     public string Currency { get; set; } = "EUR";
     public decimal? Margin { get; set; }

@@ -6,7 +6,7 @@ public sealed class ImportOptions
     public string Directory { get; set; } = "App_Data/imports";
     /// <summary>Largest upload accepted, in bytes (a million revenue rows is about 50 MB).</summary>
     public long MaxFileBytes { get; set; } = 1L << 30;
-    /// <summary>Rows per transaction for revenue and won deals (staged, so large batches are cheap).</summary>
+    /// <summary>Rows per transaction for revenue and won deals (merged in bulk, so large batches are cheap).</summary>
     public int RevenueBatchSize { get; set; } = 20_000;
     /// <summary>Rows per transaction for accounts and contacts (matched one by one against existing records).</summary>
     public int RecordBatchSize { get; set; } = 500;

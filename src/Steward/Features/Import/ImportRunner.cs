@@ -111,8 +111,8 @@ public sealed class ImportRunner(IServiceProvider services, Microsoft.Extensions
     private async Task<ImportJob> CompleteAsync(int jobId, IImporter importer, ImportMapping mapping, Func<IEnumerable<CsvRow>> rows, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The final merge works on the whole file at once (a million rows: tens of seconds on a
-        // small server), far beyond the default 30-second command timeout.
+        // Completing looks at every line the import met (re-importing a million rows: a join of a
+        // million lines on a small server), beyond the default 30-second command timeout.
         db.Database.SetCommandTimeout(BulkWork.CommandTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await BulkWork.AllowLargeSortsAsync(db, ct);

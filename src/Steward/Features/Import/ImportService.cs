@@ -180,8 +180,8 @@ public sealed class ImportService(
         {
             job.Status = ImportStatus.Cancelled;
             job.FinishedAt = clock.GetUtcNow().UtcDateTime;
+            // What was merged so far stays (each batch committed whole); Resume carries on after it.
             await db.SaveChangesAsync(ct);
-            await db.Set<StagedRevenue>().Where(s => s.JobId == id).ExecuteDeleteAsync(ct);
         }
         return ToDto(job);
     }

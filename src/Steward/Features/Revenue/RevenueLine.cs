@@ -35,4 +35,9 @@ public class RevenueLine : IAccountOwned
         product is null ? "" : string.Join(' ', product.ToLowerInvariant().Split([' ', '\t', '-', '_', '.', '/'], StringSplitOptions.RemoveEmptyEntries));
     /// <summary>Gross margin as a fraction of the amount (0.25 = 25%), when known.</summary>
     public decimal? Margin { get; set; }
+    /// <summary>
+    /// The import that created the line, if one did. A file's rows for one month and product may
+    /// arrive in different batches: this is how a later batch of the same import knows to add.
+    /// </summary>
+    public int? CreatedByImportId { get; set; }
 }

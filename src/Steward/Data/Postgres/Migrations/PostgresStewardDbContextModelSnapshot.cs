@@ -1063,6 +1063,32 @@ namespace Steward.Data.Postgres.Migrations
                     b.ToTable("ImportProblems", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Import.RevenueLineBefore", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal?>("Margin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.HasKey("JobId", "LineId");
+
+                    b.ToTable("RevenueLinesBefore", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Import.SavedImportMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1103,52 +1129,6 @@ namespace Steward.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("SavedImportMappings", (string)null);
-                });
-
-            modelBuilder.Entity("Steward.Features.Import.StagedRevenue", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("AccountId")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<int>("JobId")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal?>("Margin")
-                        .HasPrecision(9, 4)
-                        .HasColumnType("numeric(9,4)");
-
-                    b.Property<DateOnly>("Period")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Product")
-                        .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
-
-                    b.Property<string>("ProductKey")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId");
-
-                    b.ToTable("StagedRevenue", (string)null);
                 });
 
             modelBuilder.Entity("Steward.Features.Interactions.Interaction", b =>
@@ -2831,6 +2811,9 @@ namespace Steward.Data.Postgres.Migrations
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Currency")
                         .IsRequired()

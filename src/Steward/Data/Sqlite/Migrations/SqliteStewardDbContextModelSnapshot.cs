@@ -1028,6 +1028,32 @@ namespace Steward.Data.Sqlite.Migrations
                     b.ToTable("ImportProblems", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Import.RevenueLineBefore", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Margin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("JobId", "LineId");
+
+                    b.ToTable("RevenueLinesBefore", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Import.SavedImportMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1066,50 +1092,6 @@ namespace Steward.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SavedImportMappings", (string)null);
-                });
-
-            modelBuilder.Entity("Steward.Features.Import.StagedRevenue", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AccountId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("JobId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Margin")
-                        .HasPrecision(9, 4)
-                        .HasColumnType("REAL");
-
-                    b.Property<DateOnly>("Period")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Product")
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProductKey")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId");
-
-                    b.ToTable("StagedRevenue", (string)null);
                 });
 
             modelBuilder.Entity("Steward.Features.Interactions.Interaction", b =>
@@ -2756,6 +2738,9 @@ namespace Steward.Data.Sqlite.Migrations
                     b.Property<double>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Currency")
                         .IsRequired()
