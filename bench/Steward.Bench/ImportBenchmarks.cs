@@ -18,8 +18,8 @@ namespace Steward.Bench;
 /// revenue table, against a raw baseline in the same run: the same file parsed with Sep, account
 /// names looked up in a dictionary, rows inserted in one transaction with a prepared statement on
 /// SQLite or binary COPY on PostgreSQL, same schema and indexes. Steward's import does more (the
-/// mapping, every cell checked with a named error, staging so a crash loses nothing, the merge
-/// that makes a second run change nothing, rescoring after), and must keep at least half the
+/// mapping, every cell checked with a named error, commits per batch so a crash loses nothing,
+/// the merge that makes a second run change nothing, rescoring after), and must keep at least half the
 /// throughput. Each iteration starts from an empty revenue table.
 /// </summary>
 [Config(typeof(LongScenarioConfig))]

@@ -47,6 +47,22 @@ public static class BulkWriter
     }
 
     /// <summary>
+    /// SQLite only: inserts each row unless its unique key is taken (INSERT … ON CONFLICT DO
+    /// NOTHING) and says which rows went in. SQLite checks the unique index on every insert anyway,
+    /// so this costs what a plain insert does and spares a lookup beforehand.
+    /// </summary>
+    public static async Task<bool[]> InsertUnlessTakenAsync(StewardDbContext db, BulkTable table, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) throw new NotSupportedException("PostgreSQL imports find existing keys first and COPY the new rows.");
+        var inserted = new bool[rows.Count];
+        if (rows.Count == 0) return inserted;
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        var sql = $"{InsertSql(table.Table, table.Columns)} ON CONFLICT DO NOTHING";
+        await ExecutePreparedAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, table.Columns.Count, rows, ct, inserted);
+        return inserted;
+    }
+
+    /// <summary>
     /// Sets the given columns of existing rows: the table's first column is the key the rows are
     /// found by, the others are the values written. On PostgreSQL the rows are copied into a
     /// temporary table and applied in one UPDATE; on SQLite a prepared UPDATE runs per row.
@@ -100,12 +116,16 @@ public static class BulkWriter
     }
 
     private static Task<int> InsertPreparedAsync(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<BulkColumn> columns, IEnumerable<object?[]> rows, CancellationToken ct) =>
-        ExecutePreparedAsync(connection, transaction,
-            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})",
-            columns.Count, rows, ct);
+        ExecutePreparedAsync(connection, transaction, InsertSql(table, columns), columns.Count, rows, ct);
 
-    /// <summary>Runs one statement with parameters $p0…$pN once per row; returns the rows it changed.</summary>
-    private static async Task<int> ExecutePreparedAsync(DbConnection connection, DbTransaction? transaction, string sql, int parameterCount, IEnumerable<object?[]> rows, CancellationToken ct)
+    private static string InsertSql(string table, IReadOnlyList<BulkColumn> columns) =>
+        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+
+    /// <summary>
+    /// Runs one statement with parameters $p0…$pN once per row; returns the rows it changed, and
+    /// notes in <paramref name="changedRows"/> which input rows changed any.
+    /// </summary>
+    private static async Task<int> ExecutePreparedAsync(DbConnection connection, DbTransaction? transaction, string sql, int parameterCount, IEnumerable<object?[]> rows, CancellationToken ct, bool[]? changedRows = null)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -119,10 +139,14 @@ public static class BulkWriter
         }).ToArray();
         command.Prepare();
         var count = 0;
+        var index = 0;
         foreach (var row in rows)
         {
             for (var i = 0; i < row.Length; i++) parameters[i].Value = SqliteValue(row[i]);
-            count += await command.ExecuteNonQueryAsync(ct);
+            var changed = await command.ExecuteNonQueryAsync(ct);
+            if (changedRows is not null) changedRows[index] = changed > 0;
+            count += changed;
+            index++;
         }
         return count;
     }

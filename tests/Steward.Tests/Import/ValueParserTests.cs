@@ -18,6 +18,9 @@ public sealed class ValueParserTests
     [InlineData("(1,234.50)", -1234.5)]
     [InlineData("EUR 3 500,25", 3500.25)]
     [InlineData("15%", 15)]
+    [InlineData("1521.23", 1521.23)]
+    [InlineData("1.234", 1.234)]
+    [InlineData("-40", -40)]
     public void Numbers_as_exports_write_them(string raw, double expected)
     {
         Assert.True(ValueParser.TryDecimal(raw, DecimalSeparator.Auto, out var value, out var problem), problem);
@@ -28,6 +31,7 @@ public sealed class ValueParserTests
     [InlineData("n/a")]
     [InlineData("twelve")]
     [InlineData("1-2-3")]
+    [InlineData("-")]
     public void Non_numbers_are_refused_with_the_value_named(string raw)
     {
         Assert.False(ValueParser.TryDecimal(raw, DecimalSeparator.Auto, out _, out var problem));
@@ -62,6 +66,17 @@ public sealed class ValueParserTests
     {
         Assert.True(ValueParser.TryMonth(raw, DateOrder.Auto, out var value, out var problem), problem);
         Assert.Equal(new DateOnly(year, month, 1), value);
+    }
+
+    [Theory]
+    [InlineData("2025-13")]
+    [InlineData("2025-00")]
+    [InlineData("2025-02-30")]
+    [InlineData("0000-01")]
+    public void Impossible_months_are_refused(string raw)
+    {
+        Assert.False(ValueParser.TryMonth(raw, DateOrder.Auto, out _, out var problem));
+        Assert.Contains(raw, problem, StringComparison.Ordinal);
     }
 
     [Fact]

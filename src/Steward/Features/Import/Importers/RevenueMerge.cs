@@ -37,15 +37,25 @@ public static class RevenueMerge
     public static async Task ApplyAsync(StewardDbContext db, ImportBatch batch, IReadOnlyDictionary<RevenueKey, RevenueTotal> totals, CancellationToken ct)
     {
         var jobId = batch.Job.Id;
-        var stored = await StoredRevenueLines.FindAsync(db, jobId, [.. totals.Keys], ct);
+        var newLines = BulkTable.For<RevenueLine>(db, NewLineProperties);
+        var toMatch = totals.ToList();
+        if (!db.Database.IsNpgsql())
+        {
+            // SQLite: insert first, skipping taken keys; only those are looked up.
+            var rows = toMatch.Select(t => NewLine(t.Key, t.Value, jobId)).ToList();
+            var inserted = await BulkWriter.InsertUnlessTakenAsync(db, newLines, rows, ct);
+            batch.Created += inserted.Count(i => i);
+            toMatch = [.. toMatch.Where((_, i) => !inserted[i])];
+        }
+        var stored = await StoredRevenueLines.FindAsync(db, jobId, [.. toMatch.Select(t => t.Key)], ct);
         var created = new List<object?[]>();
         var firstSeen = new List<object?[]>();
         var changed = new List<object?[]>();
-        foreach (var (key, total) in totals)
+        foreach (var (key, total) in toMatch)
         {
             if (!stored.TryGetValue(key, out var line))
             {
-                created.Add([key.AccountId, key.Period, key.ProductKey, total.Product, total.RoundedAmount, total.Currency, total.Margin, jobId]);
+                created.Add(NewLine(key, total, jobId));
                 batch.Created++;
                 continue;
             }
@@ -64,10 +74,13 @@ public static class RevenueMerge
                 changed.Add([line.Id, total.RoundedAmount, total.Currency, total.Margin, total.Product]);
             }
         }
-        await BulkWriter.InsertAsync(db, BulkTable.For<RevenueLine>(db, NewLineProperties), created, ct);
+        await BulkWriter.InsertAsync(db, newLines, created, ct);
         await BulkWriter.InsertAsync(db, BulkTable.For<RevenueLineBefore>(db, BeforeProperties), firstSeen, ct);
         await BulkWriter.UpdateAsync(db, BulkTable.For<RevenueLine>(db, ValueProperties), changed, ct);
     }
+
+    private static object?[] NewLine(RevenueKey key, RevenueTotal total, int jobId) =>
+        [key.AccountId, key.Period, key.ProductKey, total.Product, total.RoundedAmount, total.Currency, total.Margin, jobId];
 
     /// <summary>
     /// Once every batch is in: how many of the lines that existed before the import it changed,

@@ -30,6 +30,12 @@ public static partial class ValueParser
     {
         value = 0;
         problem = null;
+        // Most cells of a large export are plain ("1521.23", "-40"): read those without the clean-up below.
+        if (separator != DecimalSeparator.Comma && IsPlainNumber(raw)
+            && decimal.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Invariant, out value))
+        {
+            return true;
+        }
         var text = CurrencyNoise().Replace(raw, "").Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal);
         var negative = text.StartsWith('(') && text.EndsWith(')');
         text = text.Trim('(', ')');
@@ -62,6 +68,19 @@ public static partial class ValueParser
             return false;
         }
         if (negative) value = -value;
+        return true;
+    }
+
+    /// <summary>An optional minus, digits, and at most one dot followed by digits.</summary>
+    private static bool IsPlainNumber(string text)
+    {
+        var start = text.StartsWith('-') ? 1 : 0;
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (text.Length == start || dot == start || dot == text.Length - 1) return false;
+        for (var i = start; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]) && i != dot) return false;
+        }
         return true;
     }
 
@@ -104,6 +123,12 @@ public static partial class ValueParser
     {
         problem = null;
         var text = raw.Trim();
+        // "2024-01" and "2024-01-31", the shapes of most large exports, without trying every format.
+        if (IsoMonth(text) is { } iso)
+        {
+            value = iso;
+            return true;
+        }
         if (DateTime.TryParseExact(text, ["MM.yyyy", "M.yyyy", "yyyy-MM", "yyyy-M", "MM/yyyy", "M/yyyy", "yyyyMM", "MMM yyyy", "MMMM yyyy", "MMM-yy", "yyyy/MM"], Invariant, DateTimeStyles.AllowWhiteSpaces, out var month))
         {
             value = new DateOnly(month.Year, month.Month, 1);
@@ -117,6 +142,21 @@ public static partial class ValueParser
         value = default;
         problem = $"'{raw}' is not a month (expected e.g. 01.2024, 2024-01 or Jan 2024).";
         return false;
+    }
+
+    private static DateOnly? IsoMonth(string text)
+    {
+        if (text.Length is not (7 or 10) || text[4] != '-' || (text.Length == 10 && text[7] != '-')) return null;
+        if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, Invariant, out var year) || year < 1
+            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, Invariant, out var month) || month is < 1 or > 12)
+        {
+            return null;
+        }
+        if (text.Length == 10 && (!int.TryParse(text.AsSpan(8, 2), NumberStyles.None, Invariant, out var day) || day < 1 || day > DateTime.DaysInMonth(year, month)))
+        {
+            return null;
+        }
+        return new DateOnly(year, month, 1);
     }
 
     /// <summary>ISO currency code from "EUR", "eur", "€", "$", "US$" and the like.</summary>
