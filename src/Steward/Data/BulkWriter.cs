@@ -63,8 +63,8 @@ public static class BulkWriter
     }
 
     /// <summary>
-    /// Sets the given columns of existing rows: the table's first column is the key the rows are
-    /// found by, the others are the values written. On PostgreSQL the rows are copied into a
+    /// Sets the given columns of existing rows: the table's first column is the (indexed) key the
+    /// rows are found by, the others are the values written. On PostgreSQL the rows are copied into a
     /// temporary table and applied in one UPDATE; on SQLite a prepared UPDATE runs per row.
     /// </summary>
     public static async Task<int> UpdateAsync(StewardDbContext db, BulkTable table, IReadOnlyCollection<object?[]> rows, CancellationToken ct)
@@ -88,7 +88,7 @@ public static class BulkWriter
         await db.Database.ExecuteSqlRawAsync(create, ct);
         await CopyAsync((NpgsqlConnection)connection, Scratch, table.Columns, rows, ct);
         var update = $"UPDATE \"{table.Table}\" t SET {string.Join(", ", values.Select(v => $"{v} = s.{v}"))} FROM {Scratch} s WHERE t.{key} = s.{key}";
-        var updated = await db.Database.ExecuteSqlRawAsync(update, ct);
+        var updated = await BulkWork.WithIndexLookupsAsync(db, () => db.Database.ExecuteSqlRawAsync(update, ct), ct);
         await db.Database.ExecuteSqlRawAsync($"DROP TABLE pg_temp.{Scratch}", ct);
         return updated;
     }
