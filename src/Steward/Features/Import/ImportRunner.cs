@@ -56,9 +56,13 @@ public sealed class ImportRunner(IServiceProvider services, Microsoft.Extensions
             {
                 await importer.PrepareAsync(db, job, mapping, ct);
             }
-            foreach (var rows in CsvSource.Rows(path, layout).Skip(1 + job.RowsCommitted).Chunk(BatchSize(job.Kind)))
+            var started = job;
+            var batches = CsvSource.Rows(path, layout).Skip(1 + job.RowsCommitted).Chunk(BatchSize(job.Kind))
+                .Select(rows => new ImportBatch(started, mapping, headers, rows));
+            if (importer is IChecksRowsAhead checker) batches = batches.Select(batch => Checked(checker, batch));
+            await foreach (var batch in ReadAhead.OneAhead(batches, ct))
             {
-                job = await CommitBatchAsync(jobId, importer, mapping, headers, rows, ct);
+                job = await CommitBatchAsync(jobId, importer, batch, ct);
                 progress?.Report(job);
                 if (job.Status != ImportStatus.Running) return;
             }
@@ -85,17 +89,22 @@ public sealed class ImportRunner(IServiceProvider services, Microsoft.Extensions
         TryDelete(path);
     }
 
-    private async Task<ImportJob> CommitBatchAsync(int jobId, IImporter importer, ImportMapping mapping, IReadOnlyList<string> headers, CsvRow[] rows, CancellationToken ct)
+    private static ImportBatch Checked(IChecksRowsAhead checker, ImportBatch batch)
+    {
+        checker.Check(batch);
+        return batch;
+    }
+
+    private async Task<ImportJob> CommitBatchAsync(int jobId, IImporter importer, ImportBatch batch, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId, ct);
         if (job.Status != ImportStatus.Running) return job;
-        var batch = new ImportBatch(job, mapping, headers, rows);
         await importer.ProcessAsync(db, batch, ct);
         db.AddRange(batch.Problems);
-        job.RowsRead += rows.Length;
-        job.RowsCommitted += rows.Length;
+        job.RowsRead += batch.Rows.Count;
+        job.RowsCommitted += batch.Rows.Count;
         job.Created += batch.Created;
         job.Updated += batch.Updated;
         job.Unchanged += batch.Unchanged;

@@ -32,7 +32,9 @@ public class RevenueLine : IAccountOwned
     private string? _product;
 
     public static string KeyOf(string? product) =>
-        product is null ? "" : string.Join(' ', product.ToLowerInvariant().Split([' ', '\t', '-', '_', '.', '/'], StringSplitOptions.RemoveEmptyEntries));
+        product is null ? "" : string.Join(' ', product.ToLowerInvariant().Split(KeySeparators, StringSplitOptions.RemoveEmptyEntries));
+
+    private static readonly char[] KeySeparators = [' ', '\t', '-', '_', '.', '/'];
     /// <summary>Gross margin as a fraction of the amount (0.25 = 25%), when known.</summary>
     public decimal? Margin { get; set; }
     /// <summary>

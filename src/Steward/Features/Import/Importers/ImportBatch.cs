@@ -19,6 +19,8 @@ public sealed class ImportBatch(ImportJob job, ImportMapping mapping, IReadOnlyL
     public int Unchanged { get; set; }
     public int Skipped { get; set; }
     public int Rejected => _rejected.Count;
+    /// <summary>What an importer that checks rows ahead (<see cref="IChecksRowsAhead"/>) made of them.</summary>
+    public object? CheckedRows { get; set; }
 
     public bool IsRejected(CsvRow row) => _rejected.Contains(row.Index);
 
@@ -107,6 +109,16 @@ public sealed class ImportBatch(ImportJob job, ImportMapping mapping, IReadOnlyL
         Reject(row, field, $"Longer than {maxLength} characters.");
         return null;
     }
+}
+
+/// <summary>
+/// An importer that can check a batch's rows without the database. The runner checks the next
+/// batch on another thread while the current one is written, overlapping parsing and writing the
+/// way a raw streamed load does. Check must only read the importer's state.
+/// </summary>
+public interface IChecksRowsAhead
+{
+    void Check(ImportBatch batch);
 }
 
 /// <summary>One kind of import. Batches run in their own transaction; Complete runs once, at the end, in one transaction.</summary>

@@ -12,13 +12,20 @@ namespace Steward.Features.Import.Importers;
 /// inserted, changed ones updated, equal ones left alone — which is why importing the same file
 /// twice changes nothing.
 /// </summary>
-public sealed class RevenueImporter(bool wonDealsOnly) : IImporter
+public sealed class RevenueImporter(bool wonDealsOnly) : IImporter, IChecksRowsAhead
 {
     private readonly AccountLookup _accounts = new();
 
     public Task PrepareAsync(StewardDbContext db, ImportJob job, ImportMapping mapping, CancellationToken ct) => _accounts.LoadAsync(db, ct);
 
     public async Task ProcessAsync(StewardDbContext db, ImportBatch batch, CancellationToken ct)
+    {
+        if (batch.CheckedRows is null) Check(batch);
+        await RevenueMerge.ApplyAsync(db, batch, (Dictionary<RevenueKey, RevenueTotal>)batch.CheckedRows!, ct);
+    }
+
+    /// <summary>Parses and checks the rows, rejecting what cannot be understood, and sums the rest per line.</summary>
+    public void Check(ImportBatch batch)
     {
         var totals = new Dictionary<RevenueKey, RevenueTotal>();
         foreach (var row in batch.Rows)
@@ -44,7 +51,7 @@ public sealed class RevenueImporter(bool wonDealsOnly) : IImporter
             if (!totals.TryGetValue(key, out var total)) totals[key] = total = new RevenueTotal();
             total.Add(product, amount!.Value, currency, margin is { } f ? Math.Round(ValueParser.MarginFraction(f), 4) : null);
         }
-        await RevenueMerge.ApplyAsync(db, batch, totals, ct);
+        batch.CheckedRows = totals;
     }
 
     private static bool IsWon(string? stage)
