@@ -20,13 +20,22 @@ public sealed class AccountsPage(IPage page) : StewardPage(page)
         return new AccountFormPage(Page);
     }
 
-    /// <summary>Types into the search box and waits until the table shows only matching names (or nothing).</summary>
-    public async Task SearchAsync(string text)
+    /// <summary>
+    /// Searches and waits until the table shows the result: rows that all match, or (when none
+    /// are expected) the empty message. An empty table alone proves nothing: it is also empty
+    /// before the first page has loaded.
+    /// </summary>
+    public async Task SearchAsync(string text, bool expectMatches = true)
     {
         await Input("account-search").FillAsync(text);
+        if (!expectMatches)
+        {
+            await Page.GetByText("No accounts match").WaitForAsync();
+            return;
+        }
         await Page.WaitForFunctionAsync(
             "([text]) => { const rows = [...document.querySelectorAll('[data-testid=accounts-table] tbody tr.mud-table-row')]; " +
-            "return rows.every(r => r.innerText.toLowerCase().includes(text.toLowerCase())); }",
+            "return rows.length > 0 && rows.every(r => r.innerText.toLowerCase().includes(text.toLowerCase())); }",
             new object[] { text });
     }
 }

@@ -13,7 +13,9 @@ namespace Steward.Features.Import;
 /// <summary>
 /// Runs an import with the access of the person who started it: the file is streamed in batches,
 /// each batch committed in one transaction together with the job's progress, so a crash loses no
-/// committed row and a restart resumes after the last one. Scores are recomputed at the end.
+/// committed row and a restart resumes after the last one. Importers that can check rows without
+/// the database (revenue) get the next batch checked while the current one is written. Scores are
+/// recomputed at the end.
 /// </summary>
 public sealed class ImportRunner(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ImportOptions> options, IDbContextFactory<StewardDbContext> dbFactory, Viewer viewer, TimeProvider clock, ILogger<ImportRunner> logger)
 {
