@@ -253,6 +253,38 @@ public sealed class ImportApiTests : ApiTest
         Assert.Equal(done.Created, reference.Unchanged);
     }
 
+    [Fact]
+    public async Task Stop_keeps_the_batches_merged_so_far_and_resume_completes_the_same_totals()
+    {
+        var admin = await As(People.Admin);
+        await RunAsync(admin, await UploadAsync(admin, CsvSourceTests.Sample("salesforce-accounts.csv"), ImportKind.Accounts));
+        var job = await UploadAsync(admin, CsvSourceTests.Sample("revenue-monthly-excel-eu.csv"), ImportKind.Revenue);
+        await ReadAsync<ImportJobDto>(await admin.PutAsJsonAsync($"/api/v1/imports/{job.Id}/mapping", job.Mapping, Json));
+
+        // Run it here and press Stop (the API, as the page does) once the second batch is in.
+        var batches = 0;
+        await App.AsAsync<int>(null, async s =>
+        {
+            var db = s.GetRequiredService<StewardDbContext>();
+            await db.Set<ImportJob>().Where(j => j.Id == job.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, ImportStatus.Running));
+            await s.GetRequiredService<ImportRunner>().RunAsync(job.Id, new SyncProgress(_ =>
+            {
+                if (++batches == 2) Assert.Equal(HttpStatusCode.OK, admin.PostAsync($"/api/v1/imports/{job.Id}/cancel", null).GetAwaiter().GetResult().StatusCode);
+            }));
+            return 0;
+        });
+        var stopped = await ReadAsync<ImportJobDto>(await admin.GetAsync($"/api/v1/imports/{job.Id}"));
+        Assert.Equal((ImportStatus.Cancelled, 2000), (stopped.Status, stopped.RowsRead));
+        var kept = await App.AsAsync(null, s => s.GetRequiredService<StewardDbContext>().RevenueLines.CountAsync());
+        Assert.Equal(stopped.Created, kept);
+        Assert.True(kept > 0, "what the first two batches brought in stays");
+
+        var resumed = await StartAndWaitAsync(admin, stopped);
+        Assert.Equal((ImportStatus.Completed, 7200), (resumed.Status, resumed.RowsRead));
+        var reference = await RunAsync(admin, await UploadAsync(admin, CsvSourceTests.Sample("revenue-monthly-excel-eu.csv"), ImportKind.Revenue));
+        Assert.Equal((0, 0, resumed.Created), (reference.Created, reference.Updated, reference.Unchanged));
+    }
+
     /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool, too late to cancel in between).</summary>
     private sealed class SyncProgress(Action<ImportJob> report) : IProgress<ImportJob>
     {

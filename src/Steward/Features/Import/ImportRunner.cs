@@ -77,6 +77,12 @@ public sealed class ImportRunner(IServiceProvider services, Microsoft.Extensions
             await SetStatusAsync(jobId, ImportStatus.Queued, null);
             throw;
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Stopped (ImportService.CancelAsync) while a batch was being written: that batch rolled back whole.
+            logger.LogInformation("Import {JobId} was stopped; the batch in flight was rolled back.", jobId);
+            return;
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Import {JobId} failed.", jobId);

@@ -175,15 +175,20 @@ public sealed class ImportService(
     public async Task<ImportJobDto> CancelAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var job = await FindAsync(db, id, ct);
-        if (job.Status is ImportStatus.Uploaded or ImportStatus.Queued or ImportStatus.Running)
-        {
-            job.Status = ImportStatus.Cancelled;
-            job.FinishedAt = clock.GetUtcNow().UtcDateTime;
-            // What was merged so far stays (each batch committed whole); Resume carries on after it.
-            await db.SaveChangesAsync(ct);
-        }
-        return ToDto(job);
+        await FindAsync(db, id, ct);
+        // A running import saves its progress with every batch: a load-and-save here would lose
+        // that race (a 409) nearly every time. One conditional UPDATE instead; moving the version
+        // makes the batch in flight, if any, roll back whole. Batches committed before stay, and
+        // Resume carries on after them.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Set<ImportJob>()
+            .Where(j => j.Id == id && (j.Status == ImportStatus.Uploaded || j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(j => j.Status, ImportStatus.Cancelled)
+                .SetProperty(j => j.FinishedAt, now)
+                .SetProperty(j => j.UpdatedAt, now)
+                .SetProperty(j => j.Version, j => j.Version + 1), ct);
+        return ToDto(await db.Set<ImportJob>().AsNoTracking().SingleAsync(j => j.Id == id, ct));
     }
 
     public async Task<IReadOnlyList<ImportProblemDto>> ProblemsAsync(int id, int take = 200, CancellationToken ct = default)
