@@ -59,20 +59,15 @@ public static class RevenueMerge
                 batch.Created++;
                 continue;
             }
-            if (line.WrittenByThisImport)
-            {
-                total.Add(line);
-            }
-            else
+            if (line.WrittenByThisImport) total.Add(line);
+            var differs = total.Differs(line.Amount, line.Currency, line.Margin);
+            if (!line.WrittenByThisImport)
             {
                 firstSeen.Add([jobId, line.Id, line.Amount, line.Currency, line.Margin]);
-                if (total.Differs(line.Amount, line.Currency, line.Margin)) batch.Updated++;
+                if (differs) batch.Updated++;
                 else batch.Unchanged++;
             }
-            if (total.Differs(line.Amount, line.Currency, line.Margin))
-            {
-                changed.Add([line.Id, total.RoundedAmount, total.Currency, total.Margin, total.Product]);
-            }
+            if (differs) changed.Add([line.Id, total.RoundedAmount, total.Currency, total.Margin, total.Product]);
         }
         await BulkWriter.InsertAsync(db, newLines, created, ct);
         await BulkWriter.InsertAsync(db, BulkTable.For<RevenueLineBefore>(db, BeforeProperties), firstSeen, ct);
